@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/app/_components/page-header";
+import { hasPermission, requireUser } from "@/lib/auth/session";
+import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { AffiliateCard } from "./_dashboard/affiliate-card";
+import { ClientFilesCard } from "./_dashboard/client-files-card";
+import { ClientInfoCard } from "./_dashboard/client-info-card";
+import { CreditBalanceCard } from "./_dashboard/credit-balance-card";
+import { DomainSearchCard } from "./_dashboard/domain-search-card";
+import { builtPagesFor, DASHBOARD_PATHS as paths } from "./_dashboard/links";
+import { NewsCard } from "./_dashboard/news-card";
+import { OpenTicketsCard } from "./_dashboard/open-tickets-card";
+import { ServicesCard } from "./_dashboard/services-card";
+import { SummaryTiles, type SummaryTile } from "./_dashboard/summary-tiles";
+import { UnpaidAlert } from "./_dashboard/unpaid-alert";
+import { UnpaidInvoicesCard } from "./_dashboard/unpaid-invoices-card";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
+
+/** "Página inicial", section 2 of the walkthrough. */
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const t = await getTranslations("dashboard");
+  const dashboard = await getDashboard(user.clientId, {
+    canSeeInvoices: hasPermission(user, "invoices"),
+    canSeeProducts: hasPermission(user, "products"),
+    canSeeTickets: hasPermission(user, "tickets"),
+    canSeeDomains: hasPermission(user, "domains"),
+  });
+  const canSearchDomains = hasPermission(user, "domains") || hasPermission(user, "orders");
+
+  // Links to list pages appear once those pages are in the menu; until then the dashboard shows the data without them.
+  const isBuilt = builtPagesFor(user);
+  const linkIf = (href: string) => (isBuilt(href) ? href : undefined);
+  const invoicesHref = linkIf(paths.invoices);
+  const servicesHref = linkIf(paths.services);
+
+  const { unpaidInvoices, services, openTickets, counts } = dashboard;
+  const tiles: SummaryTile[] = [];
+  if (counts.activeServices !== null) tiles.push({ key: "activeServices", value: counts.activeServices, href: servicesHref });
+  if (counts.domains !== null) tiles.push({ key: "domains", value: counts.domains, href: linkIf(paths.domains) });
+  if (counts.openTickets !== null) tiles.push({ key: "openTickets", value: counts.openTickets, href: linkIf(paths.tickets) });
+  if (counts.unpaidInvoices !== null) tiles.push({ key: "unpaidInvoices", value: counts.unpaidInvoices, href: invoicesHref });
+
+  const hasUnpaid = unpaidInvoices !== null && unpaidInvoices.count > 0;
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("greeting", { name: user.name })} />
+
+      {hasUnpaid && (
+        <UnpaidAlert
+          count={unpaidInvoices.count}
+          totalDue={unpaidInvoices.totalDue}
+          overdueCount={unpaidInvoices.overdueCount}
+          currency={unpaidInvoices.currency}
+          href={invoicesHref}
+        />
+      )}
+
+      <SummaryTiles tiles={tiles} />
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          {hasUnpaid ? (
+            <UnpaidInvoicesCard
+              items={unpaidInvoices.items}
+              count={unpaidInvoices.count}
+              invoiceHref={invoicesHref ? paths.invoice : undefined}
+              listHref={invoicesHref}
+            />
+          ) : (
+            services && (
+              <ServicesCard
+                items={services}
+                serviceHref={servicesHref ? paths.service : undefined}
+                listHref={servicesHref}
+                orderHref={linkIf(paths.orderProduct)}
+              />
+            )
+          )}
+          {openTickets && (
+            <OpenTicketsCard
+              items={openTickets.items}
+              count={openTickets.count}
+              ticketHref={paths.ticket}
+              listHref={linkIf(paths.tickets)}
+              openTicketHref={linkIf(paths.openTicket)}
+            />
+          )}
+          {canSearchDomains && <DomainSearchCard action={paths.domainSearch} />}
+          <ClientFilesCard items={dashboard.files} fileHref={paths.file} />
+        </div>
+
+        <div className="min-w-0 space-y-6">
+          {dashboard.client && <ClientInfoCard client={dashboard.client} updateHref={paths.account} />}
+          {dashboard.creditBalance !== null && dashboard.creditBalance > 0 && (
+            <CreditBalanceCard amount={dashboard.creditBalance} currency={dashboard.client?.currency ?? "EUR"} addFundsHref={linkIf(paths.addFunds)} />
+          )}
+          {dashboard.affiliate && <AffiliateCard affiliate={dashboard.affiliate} />}
+          <NewsCard items={dashboard.announcements} announcementHref={paths.announcement} listHref={linkIf(paths.announcements)} />
+        </div>
+      </div>
+    </>
+  );
+}

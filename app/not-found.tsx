@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+export default async function NotFound() {
+  const t = await getTranslations("common.notFound");
+  return (
+    <main className="mx-auto max-w-lg px-4 py-16 text-center">
+      <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
+      <p className="mb-6 text-slate-600">{t("body")}</p>
+      <Link href="/" className="font-medium text-brand-700 hover:underline">
+        {t("home")}
+      </Link>
+    </main>
+  );
+}

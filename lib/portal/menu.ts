@@ -1,0 +1,28 @@
+import type { Permission } from "@/db/schema";
+import { hasPermission } from "@/lib/auth/session";
+
+export type MenuLink = { key: string; href: string; permission?: Permission };
+export type MenuGroup = { key: string; href?: string; items: MenuLink[] };
+
+/**
+ * The top menu of the walkthrough, in its order. Only pages that exist are listed: an entry is added
+ * here in the same change that builds its page. Labels are portal.menu.<group>.<key> in the catalog.
+ */
+const PORTAL_MENU: MenuGroup[] = [
+  { key: "home", href: "/", items: [] },
+  {
+    key: "support",
+    items: [
+      { key: "tickets", href: "/soporte/tickets", permission: "tickets" },
+      { key: "announcements", href: "/soporte/anuncios" },
+    ],
+  },
+];
+
+/** Groups and links this user may see; a group left with no link is dropped. */
+export function menuFor(user: { isOwner: boolean; permissions: Permission[] }): MenuGroup[] {
+  return PORTAL_MENU.map((group) => ({
+    ...group,
+    items: group.items.filter((item) => !item.permission || hasPermission(user, item.permission)),
+  })).filter((group) => group.href || group.items.length > 0);
+}

@@ -1,0 +1,88 @@
+import { and, eq, lte, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { announcements } from "@/db/schema";
+import { clampLimit, cursorText, decodeCursor, keysetQuery, toPage, type Page } from "./keyset";
+
+export type AnnouncementListRow = {
+  id: number;
+  title: string;
+  slug: string;
+  publishedAt: Date;
+  /** The summary, or the start of the body when the announcement has none. */
+  summary: string;
+};
+
+export type Announcement = {
+  id: number;
+  title: string;
+  slug: string;
+  publishedAt: Date;
+  body: string;
+};
+
+const EXCERPT_LENGTH = 280;
+
+// Unpublished drafts and announcements scheduled for later stay hidden until their date.
+const visible = () => and(eq(announcements.published, true), lte(announcements.publishedAt, sql`now()`));
+
+export async function listAnnouncements(options: { cursor?: string | null; limit: number }): Promise<Page<AnnouncementListRow>> {
+  const db = await getDb();
+  const limit = clampLimit(options.limit);
+  const cursor = decodeCursor(options.cursor);
+  const keyset = keysetQuery(announcements.publishedAt, announcements.id, cursor);
+  const fetched = await db
+    .select({
+      id: announcements.id,
+      title: announcements.title,
+      slug: announcements.slug,
+      publishedAt: announcements.publishedAt,
+      summary: announcements.summary,
+      // One character more than the excerpt tells whether the body had to be cut.
+      bodyStart: sql<string>`left(${announcements.body}, ${EXCERPT_LENGTH + 1}::integer)`,
+      cursorAt: cursorText(announcements.publishedAt),
+    })
+    .from(announcements)
+    .where(and(visible(), keyset.where))
+    .orderBy(...keyset.orderBy)
+    .limit(limit + 1);
+  const page = toPage(fetched, limit, cursor);
+  return {
+    ...page,
+    rows: page.rows.map(({ summary, bodyStart, ...row }) => ({ ...row, summary: summary?.trim() || excerpt(bodyStart) })),
+  };
+}
+
+export async function getAnnouncementBySlug(slug: string): Promise<Announcement | null> {
+  if (!slug || slug.length > 200) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: announcements.id,
+      title: announcements.title,
+      slug: announcements.slug,
+      publishedAt: announcements.publishedAt,
+      body: announcements.body,
+    })
+    .from(announcements)
+    .where(and(eq(announcements.slug, slug), visible()))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Paragraphs are separated by blank lines; single line breaks stay inside their paragraph. */
+export function splitParagraphs(body: string): string[] {
+  return body
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph.length > 0);
+}
+
+/** The first paragraph, cut at a word boundary only when it is longer than the excerpt. */
+function excerpt(bodyStart: string): string {
+  const paragraph = splitParagraphs(bodyStart)[0] ?? "";
+  if (paragraph.length <= EXCERPT_LENGTH) return paragraph.replace(/\s+/g, " ");
+  const cut = paragraph.slice(0, EXCERPT_LENGTH).replace(/\s+/g, " ");
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > EXCERPT_LENGTH / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}

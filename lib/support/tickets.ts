@@ -1,0 +1,126 @@
+import { and, asc, eq, ne } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { ticketDepartments, ticketReplies, tickets, type TicketStatus } from "@/db/schema";
+import { clampLimit, cursorText, decodeCursor, keysetQuery, toPage, type Page } from "./keyset";
+
+export const TICKET_FILTERS = ["open", "closed", "all"] as const;
+export type TicketFilter = (typeof TICKET_FILTERS)[number];
+
+export const TICKET_PRIORITIES = ["low", "medium", "high"] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+export type TicketListRow = {
+  id: number;
+  reference: string;
+  subject: string;
+  status: TicketStatus;
+  departmentName: string;
+  lastReplyAt: Date;
+};
+
+export type TicketReply = {
+  id: number;
+  authorName: string;
+  message: string;
+  fromStaff: boolean;
+  createdAt: Date;
+};
+
+export type TicketDetail = {
+  id: number;
+  reference: string;
+  subject: string;
+  status: TicketStatus;
+  priority: string;
+  departmentName: string;
+  createdAt: Date;
+  lastReplyAt: Date;
+  replies: TicketReply[];
+};
+
+/** The client's tickets, newest activity first; "open" means anything not closed, as in WHMCS. */
+export async function listTickets(
+  clientId: number,
+  options: { status: TicketFilter; cursor?: string | null; limit: number },
+): Promise<Page<TicketListRow>> {
+  const db = await getDb();
+  const limit = clampLimit(options.limit);
+  const cursor = decodeCursor(options.cursor);
+  const keyset = keysetQuery(tickets.lastReplyAt, tickets.id, cursor);
+  const statusCondition =
+    options.status === "open" ? ne(tickets.status, "closed") : options.status === "closed" ? eq(tickets.status, "closed") : undefined;
+  const fetched = await db
+    .select({
+      id: tickets.id,
+      reference: tickets.reference,
+      subject: tickets.subject,
+      status: tickets.status,
+      departmentName: ticketDepartments.name,
+      lastReplyAt: tickets.lastReplyAt,
+      cursorAt: cursorText(tickets.lastReplyAt),
+    })
+    .from(tickets)
+    .innerJoin(ticketDepartments, eq(ticketDepartments.id, tickets.departmentId))
+    .where(and(eq(tickets.clientId, clientId), statusCondition, keyset.where))
+    .orderBy(...keyset.orderBy)
+    .limit(limit + 1);
+  return toPage(fetched, limit, cursor);
+}
+
+/** One ticket of this client with its conversation, oldest message first; another client's ticket is null. */
+export async function getTicket(clientId: number, ticketId: number): Promise<TicketDetail | null> {
+  if (!isDatabaseId(ticketId)) return null;
+  const db = await getDb();
+  // Both queries carry the client id, so they can run side by side without trusting each other.
+  const [ticketRows, replyRows] = await Promise.all([
+    db
+      .select({
+        id: tickets.id,
+        reference: tickets.reference,
+        subject: tickets.subject,
+        status: tickets.status,
+        priority: tickets.priority,
+        departmentName: ticketDepartments.name,
+        createdAt: tickets.createdAt,
+        lastReplyAt: tickets.lastReplyAt,
+      })
+      .from(tickets)
+      .innerJoin(ticketDepartments, eq(ticketDepartments.id, tickets.departmentId))
+      .where(and(eq(tickets.id, ticketId), eq(tickets.clientId, clientId)))
+      .limit(1),
+    db
+      .select({
+        id: ticketReplies.id,
+        authorName: ticketReplies.authorName,
+        message: ticketReplies.message,
+        staffUserId: ticketReplies.staffUserId,
+        createdAt: ticketReplies.createdAt,
+      })
+      .from(ticketReplies)
+      .innerJoin(tickets, eq(tickets.id, ticketReplies.ticketId))
+      .where(and(eq(ticketReplies.ticketId, ticketId), eq(tickets.clientId, clientId)))
+      .orderBy(asc(ticketReplies.createdAt), asc(ticketReplies.id)),
+  ]);
+  const ticket = ticketRows[0];
+  if (!ticket) return null;
+  return {
+    ...ticket,
+    replies: replyRows.map(({ staffUserId, ...reply }) => ({ ...reply, fromStaff: staffUserId !== null })),
+  };
+}
+
+/** Route segments are strings; only a plain positive integer in the column's range can name a ticket. */
+export function parseTicketId(value: string | undefined): number | null {
+  if (!value || !/^[1-9]\d{0,9}$/.test(value)) return null;
+  const id = Number(value);
+  return isDatabaseId(id) ? id : null;
+}
+
+function isDatabaseId(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= 2_147_483_647;
+}
+
+/** The column is free text for staff tools; only the known values have a translated label. */
+export function isTicketPriority(value: string): value is TicketPriority {
+  return (TICKET_PRIORITIES as readonly string[]).includes(value);
+}

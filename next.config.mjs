@@ -1,0 +1,14 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and react-pdf loads fonts from disk: both must stay plain Node modules.
+  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "@node-rs/argon2"],
+  poweredByHeader: false,
+  // forbidden() answers 403 for a sub-account without the permission.
+  experimental: { authInterrupts: true },
+};
+
+export default withNextIntl(nextConfig);
