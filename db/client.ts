@@ -26,7 +26,7 @@ export function getDb(): Promise<Database> {
 }
 
 /** Tests point the whole app at their own database with this. */
-export function useDatabase(database: Database): void {
+export function setDatabase(database: Database): void {
   state.database = Promise.resolve(database);
 }
 

@@ -46,7 +46,8 @@ export async function openPglite(dataDir: string | undefined, options: { lock: b
     fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
     if (options.lock) takeLock(dataDir);
   }
-  const client = new PGlite(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined);
+  // Options object form: PGlite ignores a second argument when no data folder is given.
+  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
   await client.waitReady;
   return drizzle({ client, schema, casing: "snake_case" }) as unknown as Database;
 }

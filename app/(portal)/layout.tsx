@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/app/_components/locale-switch";
 import { hasPermission, requireUser } from "@/lib/auth/session";
-import { menuFor } from "@/lib/portal/menu";
+import { accountMenuFor, menuFor } from "@/lib/portal/menu";
 import { getNotifications } from "@/lib/portal/get-notifications";
 import { signOutAction } from "./actions";
 import { Notifications } from "./_shell/notifications";
@@ -32,7 +32,12 @@ export default async function PortalLayout({ children }: { children: React.React
           </Link>
           <PortalNav
             groups={groups}
-            accountGroup={{ label: t("menu.account.label"), items: [], signOutLabel: t("menu.account.signOut"), signOutAction }}
+            accountGroup={{
+              label: t("menu.account.label"),
+              items: accountMenuFor(user).map((item) => ({ label: t(`menu.account.${item.key}`), href: item.href })),
+              signOutLabel: t("menu.account.signOut"),
+              signOutAction,
+            }}
             labels={{ openMenu: t("drawer.open"), closeMenu: t("drawer.close"), menu: t("drawer.label") }}
           />
           <Notifications data={notifications} />

@@ -11,6 +11,10 @@ export type MenuGroup = { key: string; href?: string; items: MenuLink[] };
 const PORTAL_MENU: MenuGroup[] = [
   { key: "home", href: "/", items: [] },
   {
+    key: "domains",
+    items: [{ key: "search", href: "/dominios/buscar" }],
+  },
+  {
     key: "support",
     items: [
       { key: "tickets", href: "/soporte/tickets", permission: "tickets" },
@@ -19,10 +23,22 @@ const PORTAL_MENU: MenuGroup[] = [
   },
 ];
 
+/** "Cuenta", top right in the walkthrough; "Salir" is always added after these. */
+const ACCOUNT_MENU: MenuLink[] = [{ key: "details", href: "/cuenta", permission: "profile" }];
+
+type MenuUser = { isOwner: boolean; permissions: Permission[] };
+
+function visible(items: MenuLink[], user: MenuUser): MenuLink[] {
+  return items.filter((item) => !item.permission || hasPermission(user, item.permission));
+}
+
 /** Groups and links this user may see; a group left with no link is dropped. */
-export function menuFor(user: { isOwner: boolean; permissions: Permission[] }): MenuGroup[] {
-  return PORTAL_MENU.map((group) => ({
-    ...group,
-    items: group.items.filter((item) => !item.permission || hasPermission(user, item.permission)),
-  })).filter((group) => group.href || group.items.length > 0);
+export function menuFor(user: MenuUser): MenuGroup[] {
+  return PORTAL_MENU.map((group) => ({ ...group, items: visible(group.items, user) })).filter(
+    (group) => group.href || group.items.length > 0,
+  );
+}
+
+export function accountMenuFor(user: MenuUser): MenuLink[] {
+  return visible(ACCOUNT_MENU, user);
 }

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { inject } from "vitest";
-import { useDatabase, type Database } from "@/db/client";
+// Renamed on import: a "use…" name makes the React hooks lint rule treat it as a hook.
+import { setDatabase as installDatabase, type Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import { env } from "@/lib/env";
 import "./provided-context";
@@ -13,7 +14,7 @@ let current: Database | undefined;
 
 /**
  * For a test file's beforeAll: a migrated database (a private PGlite loaded from the template, or the
- * shared DATABASE_URL database), installed with useDatabase so app code calling getDb() uses it too.
+ * shared DATABASE_URL database), installed with setDatabase so app code calling getDb() uses it too.
  * On DATABASE_URL other files write to the same tables: create your own rows, never count all rows.
  */
 export async function setupTestDatabase(): Promise<Database> {
@@ -24,7 +25,7 @@ export async function setupTestDatabase(): Promise<Database> {
   } else {
     current = await openPgliteFromTemplate();
   }
-  useDatabase(current);
+  installDatabase(current);
   return current;
 }
 

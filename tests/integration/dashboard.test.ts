@@ -336,12 +336,14 @@ describe("getDashboard", () => {
 
   it("lists up to three published announcements, newest first, none from the future", async () => {
     const tag = unique();
+    // Announcements are global and other files publish some too: ours are the newest by a margin
+    // of seconds, which no other file's rows (published at least a minute ago) can reach.
     const now = Date.now();
     await db.insert(announcements).values([
-      { title: `Viejo ${tag}`, slug: `viejo-${tag}`, body: "x", publishedAt: new Date(now - 30_000) },
-      { title: `Medio ${tag}`, slug: `medio-${tag}`, body: "x", publishedAt: new Date(now - 20_000) },
-      { title: `Nuevo ${tag}`, slug: `nuevo-${tag}`, body: "x", summary: "Resumen", publishedAt: new Date(now - 10_000) },
-      { title: `Borrador ${tag}`, slug: `borrador-${tag}`, body: "x", published: false, publishedAt: new Date(now - 5_000) },
+      { title: `Viejo ${tag}`, slug: `viejo-${tag}`, body: "x", publishedAt: new Date(now - 3_000) },
+      { title: `Medio ${tag}`, slug: `medio-${tag}`, body: "x", publishedAt: new Date(now - 2_000) },
+      { title: `Nuevo ${tag}`, slug: `nuevo-${tag}`, body: "x", summary: "Resumen", publishedAt: new Date(now - 1_000) },
+      { title: `Borrador ${tag}`, slug: `borrador-${tag}`, body: "x", published: false, publishedAt: new Date(now - 500) },
       { title: `Futuro ${tag}`, slug: `futuro-${tag}`, body: "x", publishedAt: new Date(now + 86_400_000) },
     ]);
     const a = await createClient();

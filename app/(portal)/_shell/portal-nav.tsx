@@ -20,22 +20,23 @@ function isCurrent(pathname: string, href: string): boolean {
 
 /** Desktop: one dropdown open at a time. Escape or a click elsewhere closes it. */
 function Dropdown({ label, items, children, align = "left" }: { label: string; items: NavLink[]; children?: React.ReactNode; align?: "left" | "right" }) {
-  const [open, setOpen] = useState(false);
   const pathname = usePathname();
+  // Remembering the path it was opened on closes the menu after a navigation, without an effect.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   const menuId = useId();
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const active = items.some((item) => isCurrent(pathname, item.href));
 
-  useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {
-      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
+      if (!wrapper.current?.contains(event.target as Node)) setOpenOn(null);
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") {
-        setOpen(false);
+        setOpenOn(null);
         button.current?.focus();
       }
     };
@@ -54,7 +55,7 @@ function Dropdown({ label, items, children, align = "left" }: { label: string; i
         type="button"
         aria-expanded={open}
         aria-controls={menuId}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => setOpenOn(open ? null : pathname)}
         className={`flex items-center gap-1 rounded-md px-3 py-2 text-sm font-medium hover:bg-brand-700 ${active ? "bg-brand-700" : ""}`}
       >
         {label}
@@ -90,12 +91,11 @@ function SignOutButton({ label, action, className }: { label: string; action: ()
 
 export function PortalNav({ groups, accountGroup, labels }: Props) {
   const pathname = usePathname();
-  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerOpenOn, setDrawerOpenOn] = useState<string | null>(null);
+  const drawerOpen = drawerOpenOn === pathname;
   const drawerId = useId();
   const openButton = useRef<HTMLButtonElement>(null);
   const drawer = useRef<HTMLDivElement>(null);
-
-  useEffect(() => setDrawerOpen(false), [pathname]);
 
   // While the drawer is open: focus moves into it, Escape closes it, Tab stays inside it.
   useEffect(() => {
@@ -105,7 +105,7 @@ export function PortalNav({ groups, accountGroup, labels }: Props) {
     focusables()[0]?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") {
-        setDrawerOpen(false);
+        setDrawerOpenOn(null);
         openButton.current?.focus();
       } else if (event.key === "Tab") {
         const items = focusables();
@@ -129,7 +129,7 @@ export function PortalNav({ groups, accountGroup, labels }: Props) {
   }, [drawerOpen]);
 
   const closeDrawer = () => {
-    setDrawerOpen(false);
+    setDrawerOpenOn(null);
     openButton.current?.focus();
   };
 
@@ -164,7 +164,7 @@ export function PortalNav({ groups, accountGroup, labels }: Props) {
         type="button"
         aria-expanded={drawerOpen}
         aria-controls={drawerId}
-        onClick={() => setDrawerOpen(true)}
+        onClick={() => setDrawerOpenOn(pathname)}
         className="ml-auto rounded-md px-3 py-2 text-sm font-medium hover:bg-brand-700 md:hidden"
       >
         <span aria-hidden="true">☰ </span>
@@ -187,7 +187,14 @@ export function PortalNav({ groups, accountGroup, labels }: Props) {
               {labels.closeMenu}
             </button>
           </div>
-          <nav aria-label={labels.menu} className="flex-1 px-2 py-2">
+          <nav
+            aria-label={labels.menu}
+            className="flex-1 px-2 py-2"
+            onClick={(event) => {
+              // A link to the page already shown does not change the path; close the drawer anyway.
+              if ((event.target as HTMLElement).closest("a")) setDrawerOpenOn(null);
+            }}
+          >
             <ul className="space-y-1">
               {groups.map((group) => (
                 <li key={group.key}>

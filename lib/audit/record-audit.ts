@@ -1,0 +1,29 @@
+import type { Executor } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+/**
+ * What the activity log can show. Each action gets a label in the catalog when the log page is built,
+ * so a new one is added here rather than typed freely at the call site.
+ */
+export const AUDIT_ACTIONS = ["profile.updated"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditEntry = {
+  clientId: number;
+  /** The signed-in person who acted; null for changes made by the system or by staff. */
+  contactId: number | null;
+  action: AuditAction;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+};
+
+/** Pass the transaction that makes the change, so the change and its trace are written together or not at all. */
+export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditLog).values({
+    clientId: entry.clientId,
+    contactId: entry.contactId,
+    action: entry.action,
+    details: entry.details ?? null,
+    ip: entry.ip ? entry.ip.slice(0, 64) : null,
+  });
+}

@@ -1,0 +1,369 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
+import { auditLog, clients, contacts, PERMISSIONS, type Permission } from "@/db/schema";
+import { getProfile } from "@/lib/account/get-profile";
+import { PROFILE_FIELDS, profileFormSchema, profileSchema, updateProfile, type ProfileInput } from "@/lib/account/update-profile";
+import { parseForm } from "@/lib/actions";
+import type { SessionUser } from "@/lib/auth/session";
+import { setupTestDatabase } from "@/tests/helpers/database";
+import { createSubAccount, createTestClient, type TestClient, type TestContact } from "@/tests/helpers/factories";
+
+// The real action wrapper runs; only what needs a live request is replaced: Auth.js's session lookup,
+// the request headers and cookies, and the cache revalidation.
+const request = vi.hoisted(() => ({
+  auth: vi.fn(),
+  cookiesSet: vi.fn(),
+  revalidatePath: vi.fn(),
+  headers: new Headers({ "x-forwarded-for": "198.51.100.23, 10.0.0.1" }),
+}));
+vi.mock("@/lib/auth/config", () => ({ auth: request.auth }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ set: request.cookiesSet }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: request.revalidatePath }));
+
+const { updateProfileAction } = await import("@/app/(portal)/cuenta/actions");
+
+let db: Database;
+const IP = "203.0.113.7";
+
+beforeAll(async () => {
+  db = await setupTestDatabase();
+});
+
+function sessionFor(contact: TestContact): SessionUser {
+  return {
+    contactId: contact.id,
+    clientId: contact.clientId,
+    isOwner: contact.isOwner,
+    permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
+    name: `${contact.firstName} ${contact.lastName}`,
+    email: contact.email,
+  };
+}
+
+async function subAccountSession(client: TestClient, permissions: Permission[]): Promise<SessionUser> {
+  const { contact } = await createSubAccount(db, client.id, permissions);
+  return sessionFor(contact);
+}
+
+function validInput(overrides: Partial<ProfileInput> = {}): ProfileInput {
+  return {
+    firstName: "Elena",
+    lastName: "Navarro Gil",
+    companyName: "Navarro Diseño S.L.",
+    taxId: "B12345674",
+    address1: "Calle de Alcalá, 100",
+    address2: "3º B",
+    city: "Madrid",
+    province: "Madrid",
+    postcode: "28009",
+    country: "ES",
+    phone: "+34 600 123 456",
+    language: "es",
+    marketingOptIn: "on",
+    ...overrides,
+  };
+}
+
+function formDataOf(values: Record<string, string | undefined>): FormData {
+  const formData = new FormData();
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) formData.append(key, value);
+  return formData;
+}
+
+async function clientRow(id: number) {
+  const [row] = await db.select().from(clients).where(eq(clients.id, id));
+  return row!;
+}
+
+async function ownerRow(clientId: number) {
+  const [row] = await db.select().from(contacts).where(and(eq(contacts.clientId, clientId), eq(contacts.isOwner, true)));
+  return row!;
+}
+
+async function auditRows(clientId: number) {
+  return db.select().from(auditLog).where(and(eq(auditLog.clientId, clientId), eq(auditLog.action, "profile.updated")));
+}
+
+describe("updateProfile", () => {
+  it("saves the details, keeps the owner contact in step and writes one audit row naming the changed fields", async () => {
+    const { client, owner } = await createTestClient(db);
+    const before = await clientRow(client.id);
+
+    const result = await updateProfile(sessionFor(owner), validInput({ language: "en" }), IP);
+
+    expect(result).toMatchObject({ ok: true, language: "en" });
+    const after = await clientRow(client.id);
+    expect(after).toMatchObject({
+      firstName: "Elena",
+      lastName: "Navarro Gil",
+      companyName: "Navarro Diseño S.L.",
+      taxId: "B12345674",
+      address1: "Calle de Alcalá, 100",
+      address2: "3º B",
+      city: "Madrid",
+      province: "Madrid",
+      postcode: "28009",
+      country: "ES",
+      phone: "+34 600 123 456",
+      language: "en",
+      marketingOptIn: true,
+    });
+    expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+    expect(await ownerRow(client.id)).toMatchObject({ firstName: "Elena", lastName: "Navarro Gil", phone: "+34 600 123 456", postcode: "28009" });
+
+    const audits = await auditRows(client.id);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ contactId: owner.id, ip: IP });
+    // The factory client already lives in Madrid, ES, with postcode 28013: those that did not change are not listed.
+    expect((audits[0]!.details as { fields: string[] }).fields.sort()).toEqual(
+      ["address1", "address2", "companyName", "firstName", "language", "lastName", "marketingOptIn", "phone", "postcode", "taxId"].sort(),
+    );
+  });
+
+  it("normalises what people type: tax id without spaces or hyphens in capitals, country code in capitals, empty optional fields as null", async () => {
+    const { client, owner } = await createTestClient(db);
+    const result = await updateProfile(
+      sessionFor(owner),
+      validInput({ taxId: " b-1234 5674 ", country: "es", companyName: "  ", address2: "", phone: "  (+34)   600-123-456 ", marketingOptIn: undefined }),
+      IP,
+    );
+    expect(result.ok).toBe(true);
+    expect(await clientRow(client.id)).toMatchObject({
+      taxId: "B12345674",
+      country: "ES",
+      companyName: null,
+      address2: null,
+      phone: "(+34) 600-123-456",
+      marketingOptIn: false,
+    });
+  });
+
+  it.each(["53000", "00999", "2800", "280013", "ABCDE"])("refuses the Spanish postcode %s and changes nothing", async (postcode) => {
+    const { client, owner } = await createTestClient(db);
+    const before = await clientRow(client.id);
+    const ownerBefore = await ownerRow(client.id);
+
+    const result = await updateProfile(sessionFor(owner), validInput({ postcode }), IP);
+
+    expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { postcode: "account.errors.postcodeSpain" } });
+    expect(await clientRow(client.id)).toEqual(before);
+    expect(await ownerRow(client.id)).toEqual(ownerBefore);
+    expect(await auditRows(client.id)).toHaveLength(0);
+  });
+
+  it("takes other countries' postcodes in their own format", async () => {
+    const { client, owner } = await createTestClient(db);
+    expect((await updateProfile(sessionFor(owner), validInput({ country: "GB", postcode: "sw1a  1aa", province: "London", city: "London" }), IP)).ok).toBe(true);
+    expect(await clientRow(client.id)).toMatchObject({ country: "GB", postcode: "SW1A 1AA" });
+    expect((await updateProfile(sessionFor(owner), validInput({ country: "PT", postcode: "1100-148" }), IP)).ok).toBe(true);
+  });
+
+  it("answers every bad field at once, each with its own message key", async () => {
+    const { client, owner } = await createTestClient(db);
+    const before = await clientRow(client.id);
+    const result = await updateProfile(
+      sessionFor(owner),
+      validInput({
+        firstName: " ",
+        lastName: "x".repeat(101),
+        taxId: "B-123.456",
+        address1: "",
+        city: "",
+        province: "",
+        postcode: "",
+        country: "XX",
+        phone: "llámeme",
+        language: "fr",
+      }),
+      IP,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: "errors.checkFields",
+      fieldErrors: {
+        firstName: "errors.required",
+        lastName: "account.errors.tooLong",
+        taxId: "account.errors.taxIdInvalid",
+        address1: "errors.required",
+        city: "errors.required",
+        province: "errors.required",
+        postcode: "errors.required",
+        country: "account.errors.countryInvalid",
+        phone: "account.errors.phoneInvalid",
+        language: "errors.invalidValue",
+      },
+    });
+    expect(await clientRow(client.id)).toEqual(before);
+    expect(await auditRows(client.id)).toHaveLength(0);
+  });
+
+  it.each(["12345", "+34 600 123 456 789 012 345 6"])("refuses the phone %s (6 to 20 digits)", async (phone) => {
+    const { owner } = await createTestClient(db);
+    expect(await updateProfile(sessionFor(owner), validInput({ phone }), IP)).toMatchObject({ fieldErrors: { phone: "account.errors.phoneInvalid" } });
+  });
+
+  it("writes nothing when nothing changed", async () => {
+    const { client, owner } = await createTestClient(db);
+    const session = sessionFor(owner);
+    expect((await updateProfile(session, validInput(), IP)).ok).toBe(true);
+    const saved = await clientRow(client.id);
+
+    expect(await updateProfile(session, validInput(), IP)).toEqual({ ok: true, changedFields: [], language: "es" });
+    expect(await clientRow(client.id)).toEqual(saved);
+    expect(await auditRows(client.id)).toHaveLength(1);
+  });
+
+  it("ignores a client id, status, credit or currency sent with the form, and leaves the other client alone", async () => {
+    const mine = await createTestClient(db);
+    const other = await createTestClient(db);
+    const otherBefore = await clientRow(other.client.id);
+    const mineBefore = await clientRow(mine.client.id);
+
+    const parsed = parseForm(
+      profileFormSchema,
+      formDataOf({ ...(validInput() as Record<string, string>), clientId: String(other.client.id), id: String(other.client.id), status: "closed", currency: "USD", creditBalance: "100000" }),
+    );
+    expect(parsed.success).toBe(true);
+    const result = await updateProfile(sessionFor(mine.owner), parsed.data!, IP);
+
+    expect(result.ok).toBe(true);
+    const mineAfter = await clientRow(mine.client.id);
+    expect(mineAfter).toMatchObject({ id: mineBefore.id, firstName: "Elena", status: mineBefore.status, currency: mineBefore.currency });
+    expect(await clientRow(other.client.id)).toEqual(otherBefore);
+    expect(await auditRows(other.client.id)).toHaveLength(0);
+  });
+
+  it("only ever changes the session's own client", async () => {
+    const a = await createTestClient(db);
+    const b = await createTestClient(db);
+    const bBefore = await clientRow(b.client.id);
+    const bOwnerBefore = await ownerRow(b.client.id);
+
+    // Whatever the input says, the client comes from the SessionUser.
+    const input = { ...validInput({ firstName: "Intruso" }), clientId: b.client.id } as ProfileInput;
+    expect((await updateProfile(sessionFor(a.owner), input, IP)).ok).toBe(true);
+
+    expect(await clientRow(a.client.id)).toMatchObject({ firstName: "Intruso" });
+    expect(await clientRow(b.client.id)).toEqual(bBefore);
+    expect(await ownerRow(b.client.id)).toEqual(bOwnerBefore);
+    expect(await auditRows(b.client.id)).toHaveLength(0);
+  });
+
+  it("refuses a sub-account without the profile permission and changes nothing", async () => {
+    const { client } = await createTestClient(db);
+    const before = await clientRow(client.id);
+    const session = await subAccountSession(client, ["invoices", "quotes"]);
+
+    expect(await updateProfile(session, validInput(), IP)).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await clientRow(client.id)).toEqual(before);
+    expect(await auditRows(client.id)).toHaveLength(0);
+  });
+
+  it("lets a sub-account with the profile permission save, and the audit row names that sub-account", async () => {
+    const { client } = await createTestClient(db);
+    const session = await subAccountSession(client, ["profile"]);
+
+    expect((await updateProfile(session, validInput({ city: "Alcalá de Henares" }), IP)).ok).toBe(true);
+    const [audit] = await auditRows(client.id);
+    expect(audit).toMatchObject({ contactId: session.contactId, clientId: client.id });
+  });
+});
+
+describe("parseForm with the profile schemas", () => {
+  const extra = { clientId: "999999", status: "closed", creditBalance: "5000", $ACTION_ID_abc: "" };
+
+  it("reads only the profile fields: a client id sent in the form is dropped", () => {
+    const parsed = parseForm(profileFormSchema, formDataOf({ ...(validInput() as Record<string, string>), ...extra }));
+    expect(parsed.success).toBe(true);
+    expect(Object.keys(parsed.data!).sort()).toEqual([...PROFILE_FIELDS].sort());
+    expect(parsed.data).not.toHaveProperty("clientId");
+    expect(parsed.data).not.toHaveProperty("status");
+  });
+
+  it("gives the validated values without the extra fields through profileSchema too", () => {
+    const parsed = parseForm(profileSchema, formDataOf({ ...(validInput() as Record<string, string>), ...extra }));
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).not.toHaveProperty("clientId");
+    expect(parsed.data).toMatchObject({ firstName: "Elena", marketingOptIn: true });
+  });
+});
+
+describe("updateProfileAction", () => {
+  beforeEach(() => {
+    request.auth.mockReset();
+    request.cookiesSet.mockReset();
+    request.revalidatePath.mockReset();
+  });
+
+  function signInAs(user: SessionUser | null) {
+    request.auth.mockResolvedValue(
+      user && { contactId: user.contactId, clientId: user.clientId, isOwner: user.isOwner, permissions: user.permissions, user: { name: user.name, email: user.email } },
+    );
+  }
+
+  it("saves the session's client from the form, ignores a client id sent with it, and switches the language cookie", async () => {
+    const mine = await createTestClient(db);
+    const other = await createTestClient(db);
+    const otherBefore = await clientRow(other.client.id);
+    signInAs(sessionFor(mine.owner));
+
+    const result = await updateProfileAction(
+      null,
+      formDataOf({ ...(validInput({ language: "en" }) as Record<string, string>), clientId: String(other.client.id), status: "closed" }),
+    );
+
+    expect(result).toEqual({ ok: true, message: "account.details.saved" });
+    expect(await clientRow(mine.client.id)).toMatchObject({ firstName: "Elena", language: "en", status: "active" });
+    expect(await clientRow(other.client.id)).toEqual(otherBefore);
+    const [audit] = await auditRows(mine.client.id);
+    expect(audit).toMatchObject({ contactId: mine.owner.id, ip: "198.51.100.23" });
+    expect(request.cookiesSet).toHaveBeenCalledWith("NEXT_LOCALE", "en", expect.objectContaining({ path: "/" }));
+    expect(request.revalidatePath).toHaveBeenCalledWith("/cuenta");
+  });
+
+  it("returns the field errors as message keys and leaves the cookie alone", async () => {
+    const { client, owner } = await createTestClient(db);
+    const before = await clientRow(client.id);
+    signInAs(sessionFor(owner));
+
+    const result = await updateProfileAction(null, formDataOf(validInput({ postcode: "99999", language: "en" }) as Record<string, string>));
+
+    expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { postcode: "account.errors.postcodeSpain" } });
+    expect(await clientRow(client.id)).toEqual(before);
+    expect(request.cookiesSet).not.toHaveBeenCalled();
+    expect(request.revalidatePath).not.toHaveBeenCalled();
+  });
+
+  it("answers forbidden to a sub-account without the profile permission", async () => {
+    const { client } = await createTestClient(db);
+    const before = await clientRow(client.id);
+    signInAs(await subAccountSession(client, ["tickets"]));
+
+    expect(await updateProfileAction(null, formDataOf(validInput() as Record<string, string>))).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await clientRow(client.id)).toEqual(before);
+  });
+
+  it("answers signed out without a session", async () => {
+    signInAs(null);
+    expect(await updateProfileAction(null, formDataOf(validInput() as Record<string, string>))).toEqual({ ok: false, error: "errors.signedOut" });
+  });
+});
+
+describe("getProfile", () => {
+  it("returns the client's details and the owner's email, and nothing of another client", async () => {
+    const a = await createTestClient(db, { client: { companyName: "Alfa S.L.", taxId: "B11111111" } });
+    const b = await createTestClient(db, { client: { companyName: "Beta S.L." } });
+
+    const profile = await getProfile(a.client.id);
+    expect(profile).toMatchObject({ firstName: a.client.firstName, companyName: "Alfa S.L.", taxId: "B11111111", email: a.owner.email, language: "es" });
+    expect(await getProfile(b.client.id)).toMatchObject({ companyName: "Beta S.L.", email: b.owner.email });
+  });
+
+  it("answers null for a client that does not exist", async () => {
+    expect(await getProfile(2_000_000_000)).toBeNull();
+  });
+});
