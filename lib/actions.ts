@@ -1,7 +1,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Permission } from "@/db/schema";
-import { getSessionUser, hasPermission, type SessionUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 
 /**
  * What every server action returns to useActionState. `error` and `fieldErrors` hold message keys
@@ -18,7 +19,8 @@ export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    fieldErrors[field] ??= issue.message.startsWith("errors.") ? issue.message : "errors.invalidValue";
+    // Our schemas give message keys ("errors.required", "account.errors.postcode"); zod's own English text is never shown.
+    fieldErrors[field] ??= /^([a-z]+\.)?errors\.[A-Za-z0-9_.]+$/.test(issue.message) ? issue.message : "errors.invalidValue";
   }
   return fieldErrors;
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/app/_components/locale-switch";
-import { hasPermission, requireUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
 import { accountMenuFor, menuFor } from "@/lib/portal/menu";
 import { getNotifications } from "@/lib/portal/get-notifications";
 import { signOutAction } from "./actions";

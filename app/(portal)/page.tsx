@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/page-header";
-import { hasPermission, requireUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { AffiliateCard } from "./_dashboard/affiliate-card";
 import { ClientFilesCard } from "./_dashboard/client-files-card";

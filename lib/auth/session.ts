@@ -1,6 +1,7 @@
 import { forbidden, redirect } from "next/navigation";
 import type { Permission } from "@/db/schema";
 import { auth } from "./config";
+import { hasPermission } from "./permissions";
 
 export type SessionUser = {
   contactId: number;
@@ -24,10 +25,6 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   };
 }
 
-/** The owner may do everything; a sub-account only what its permissions list. */
-export function hasPermission(user: Pick<SessionUser, "isOwner" | "permissions">, permission: Permission): boolean {
-  return user.isOwner || user.permissions.includes(permission);
-}
 
 /** For pages and route handlers: signed out goes to /acceder, a missing permission answers 403. */
 export async function requireUser(permission?: Permission): Promise<SessionUser> {

@@ -1,5 +1,5 @@
 import type { Permission } from "@/db/schema";
-import { hasPermission } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/auth/permissions";
 
 export type MenuLink = { key: string; href: string; permission?: Permission };
 export type MenuGroup = { key: string; href?: string; items: MenuLink[] };

@@ -26,13 +26,14 @@ export type ProfileFormValues = {
   marketingOptIn: boolean;
 };
 
-type FormState = { result: ActionResult; submitted: FormData | null } | null;
+type FormState = { result: ActionResult; submitted: FormData | null; submission: number } | null;
 
-// React resets a form after its action; when the save is refused, the fields keep what was typed
-// (the defaults become the submitted values) instead of jumping back to the saved ones.
-async function submit(_previous: FormState, formData: FormData): Promise<FormState> {
+// React resets a form after its action, and a select's reset does not follow a changed defaultValue.
+// So the fields are mounted afresh after every submission (keyed by its number), with the saved values
+// as defaults, or with what was typed when the save is refused.
+async function submit(previous: FormState, formData: FormData): Promise<FormState> {
   const result = await updateProfileAction(null, formData);
-  return { result, submitted: result.ok ? null : formData };
+  return { result, submitted: result.ok ? null : formData, submission: (previous?.submission ?? 0) + 1 };
 }
 
 type ProfileFormProps = {
@@ -64,7 +65,7 @@ export function ProfileForm({ values, email, emailHint, countries, languages }: 
   const legend = "px-1 text-base font-semibold text-slate-900";
 
   return (
-    <form ref={formRef} action={formAction} className="space-y-6" noValidate>
+    <form key={state?.submission ?? 0} ref={formRef} action={formAction} className="space-y-6" noValidate>
       <fieldset className={fieldset}>
         <legend className={legend}>{t("sections.personal")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
@@ -95,15 +96,11 @@ export function ProfileForm({ values, email, emailHint, countries, languages }: 
         <legend className={legend}>{t("sections.contact")}</legend>
         <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">{t("emailNotice")}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="min-w-0 space-y-1">
-            <p id="profile-email-label" className="text-sm font-medium text-slate-700">
-              {t("fields.email")}
-            </p>
-            <p aria-labelledby="profile-email-label" className="py-2 break-words text-slate-900">
-              {email ?? "—"}
-            </p>
-            <p className="text-xs text-slate-500">{emailHint}</p>
-          </div>
+          <dl className="min-w-0 space-y-1">
+            <dt className="text-sm font-medium text-slate-700">{t("fields.email")}</dt>
+            <dd className="py-2 break-words text-slate-900">{email ?? "—"}</dd>
+            <dd className="text-xs text-slate-500">{emailHint}</dd>
+          </dl>
           <Field name="phone" label={t("fields.phone")} type="tel" autoComplete="tel" inputMode="tel" hint={t("hints.phone")} defaultValue={text("phone")} error={fieldErrors?.phone} />
         </div>
       </fieldset>

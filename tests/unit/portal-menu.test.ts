@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { accountMenuFor, menuFor } from "@/lib/portal/menu";
+
+const hrefs = (groups: ReturnType<typeof menuFor>) => groups.flatMap((group) => [group.href, ...group.items.map((item) => item.href)]).filter(Boolean);
+
+describe("portal menu", () => {
+  it("shows the owner every built page", () => {
+    const owner = { isOwner: true, permissions: [] };
+    expect(hrefs(menuFor(owner))).toEqual(expect.arrayContaining(["/", "/soporte/tickets", "/soporte/anuncios"]));
+    expect(accountMenuFor(owner).map((item) => item.href)).toContain("/cuenta");
+  });
+
+  it("hides what a sub-account has no permission for, and drops empty groups", () => {
+    const billingOnly = { isOwner: false, permissions: ["invoices" as const, "quotes" as const] };
+    const links = hrefs(menuFor(billingOnly));
+    expect(links).not.toContain("/soporte/tickets");
+    expect(links).toContain("/soporte/anuncios");
+    expect(accountMenuFor(billingOnly)).toEqual([]);
+    for (const group of menuFor(billingOnly)) expect(group.href || group.items.length > 0).toBeTruthy();
+  });
+
+  it("gives a sub-account with the tickets permission the tickets page", () => {
+    expect(hrefs(menuFor({ isOwner: false, permissions: ["tickets"] }))).toContain("/soporte/tickets");
+  });
+});
