@@ -111,10 +111,41 @@ export const paymentAttempts = pgTable(
     status: varchar({ length: 16 }).notNull().default("open"),
     gatewaySessionId: varchar({ length: 200 }),
     createdByContactId: integer(),
+    /** The gateway's id of the money movement (Stripe payment intent), known once paid. */
+    gatewayPaymentId: varchar({ length: 200 }),
+    failureReason: text(),
     createdAt: createdAt(),
     completedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.clientId, t.createdAt), index().on(t.gatewaySessionId)],
+);
+
+/**
+ * One row per renewal period already invoiced (a service's or a domain's), claimed in the same
+ * transaction that creates the invoice: running the renewal job twice creates nothing new.
+ */
+export const renewalClaims = pgTable(
+  "renewal_claims",
+  {
+    itemType: varchar({ length: 16 }).notNull(),
+    itemId: integer().notNull(),
+    periodStart: date({ mode: "string" }).notNull(),
+    invoiceId: integer().notNull().references(() => invoices.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.itemType, t.itemId, t.periodStart] })],
+);
+
+/** Reminders and overdue notices already sent, so each goes out once per invoice. */
+export const invoiceNotices = pgTable(
+  "invoice_notices",
+  {
+    invoiceId: integer().notNull().references(() => invoices.id),
+    /** "reminder", "overdue1", "overdue2", "overdue3". */
+    kind: varchar({ length: 16 }).notNull(),
+    sentAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.invoiceId, t.kind] })],
 );
 
 /** Every processed webhook event, written in the same transaction as its effect (idempotency). */

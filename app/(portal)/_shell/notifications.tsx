@@ -10,9 +10,10 @@ export async function Notifications({ data }: { data: NotificationData }) {
   return (
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md px-3 py-2 text-sm font-medium hover:bg-brand-700 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden="true" className="md:hidden">
-          🔔
-        </span>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 md:hidden" fill="none" stroke="currentColor" strokeWidth="2">
+          <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+          <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+        </svg>
         <span className="sr-only md:not-sr-only">{t("title")}</span>
         {count > 0 && (
           <span className="rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900" aria-label={t("count", { count })}>
