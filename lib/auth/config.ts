@@ -1,9 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { contacts } from "@/db/schema";
 import { authSecret } from "@/lib/env";
+import { loadSessionContact, startDeviceSession } from "./device-sessions";
 import { verifyCredentials } from "./verify-credentials";
 import { clientIp } from "./client-ip";
 
@@ -32,9 +30,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
-        const result = await verifyCredentials({ email, password, ip: clientIp(request.headers) });
+        const ip = clientIp(request.headers);
+        const result = await verifyCredentials({ email, password, ip });
         if (!result.ok) throw result.error === "errors.rateLimited" ? new RateLimited() : new InvalidCredentials();
-        return { id: String(result.contact.id), clientId: result.contact.clientId, sessionVersion: result.contact.sessionVersion };
+        const sessionId = await startDeviceSession({ contactId: result.contact.id, ip, userAgent: request.headers.get("user-agent") });
+        return { id: String(result.contact.id), sessionVersion: result.contact.sessionVersion, sessionId };
       },
     }),
   ],
@@ -43,28 +43,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // sub-account or a revoked permission takes effect on the very next request.
     async jwt({ token, user }) {
       if (user) {
-        const signedIn = user as { id: string; sessionVersion: number };
+        const signedIn = user as { id: string; sessionVersion: number; sessionId: number };
         token.contactId = Number(signedIn.id);
         token.sessionVersion = signedIn.sessionVersion;
+        token.sessionId = signedIn.sessionId;
       }
       if (typeof token.contactId !== "number") return null;
-      const db = await getDb();
-      const [contact] = await db
-        .select({
-          id: contacts.id,
-          clientId: contacts.clientId,
-          hasAccess: contacts.hasAccess,
-          isOwner: contacts.isOwner,
-          permissions: contacts.permissions,
-          sessionVersion: contacts.sessionVersion,
-          firstName: contacts.firstName,
-          lastName: contacts.lastName,
-          email: contacts.email,
-        })
-        .from(contacts)
-        .where(eq(contacts.id, token.contactId))
-        .limit(1);
-      if (!contact || !contact.hasAccess || contact.sessionVersion !== token.sessionVersion) return null;
+      const contact = await loadSessionContact({ contactId: token.contactId, sessionVersion: token.sessionVersion, sessionId: token.sessionId });
+      if (!contact) return null;
       token.clientId = contact.clientId;
       token.isOwner = contact.isOwner;
       token.permissions = contact.permissions;
@@ -77,6 +63,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       session.clientId = token.clientId as number;
       session.isOwner = token.isOwner as boolean;
       session.permissions = (token.permissions ?? []) as string[];
+      session.sessionId = token.sessionId as number;
       return session;
     },
   },
@@ -88,5 +75,6 @@ declare module "next-auth" {
     clientId: number;
     isOwner: boolean;
     permissions: string[];
+    sessionId: number;
   }
 }

@@ -10,6 +10,8 @@ export type SessionUser = {
   permissions: Permission[];
   name: string;
   email: string;
+  /** This browser's row in user_sessions. */
+  sessionId: number;
 };
 
 export async function getSessionUser(): Promise<SessionUser | null> {
@@ -22,6 +24,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
     permissions: session.permissions as Permission[],
     name: session.user?.name ?? "",
     email: session.user?.email ?? "",
+    sessionId: session.sessionId,
   };
 }
 

@@ -63,6 +63,8 @@ async function readDemoFootprint(): Promise<DemoFootprint> {
     expect(footprint.fileHref).toMatch(/^\/api\/archivos\/\d+$/);
     expect(footprint.ticketHrefs.length).toBeGreaterThan(0);
     expect(footprint.invoiceReferences.length).toBeGreaterThan(0);
+    // Long enough that finding one in otro's page could not be a coincidence.
+    for (const reference of footprint.invoiceReferences) expect(reference.length).toBeGreaterThanOrEqual(6);
     return footprint;
   } finally {
     await page.context().close();

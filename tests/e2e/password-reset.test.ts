@@ -61,6 +61,19 @@ describe("password reset", () => {
         const outbox = outboxLines(0, email).join("\n");
         expect(outbox).toContain(link);
 
+        // The form behind the link fits a 360 px phone too (opening it does not use it up).
+        await withPage("narrow", async (phone) => {
+          await phone.goto(link);
+          await phone.getByLabel(auth.reset.passwordConfirmation).waitFor();
+          await expectNoHorizontalScroll(phone);
+          await screenshot(phone, "narrow-360-recuperar-formulario");
+        });
+
+        // A second tab with the same link open, submitted after the first one has used it.
+        const staleTab = await page.context().newPage();
+        await staleTab.goto(link);
+        await staleTab.getByLabel(auth.reset.passwordConfirmation).waitFor();
+
         await page.goto(link);
         await page.getByRole("heading", { level: 1, name: auth.reset.title }).waitFor();
 
@@ -85,7 +98,11 @@ describe("password reset", () => {
         expect(await formMessage(page, "status")).toBe(auth.reset.done);
         await screenshot(page, "password-reset-desktop-done");
 
-        // The emailed link is single-use.
+        // The emailed link is single-use: the other tab's submit is refused and changes nothing
+        // (signing in with NEW_PASSWORD below proves it).
+        await submitNewPassword(staleTab, "Otra frase distinta 2026");
+        expect(await formMessage(staleTab, "alert")).toBe(INVALID_LINK);
+        expect(staleTab.url()).toBe(link);
         await page.goto(link);
         expect(await formMessage(page, "alert")).toBe(INVALID_LINK);
         expect(await page.locator('input[name="password"]').count()).toBe(0);

@@ -145,10 +145,17 @@ export async function submitSignIn(page: Page, email: string, password: string):
   // A form action resets the fields after every submit: fill both each time.
   await form.locator('input[name="email"]').fill(email);
   await form.locator('input[name="password"]').fill(password);
+  const button = form.locator('button[type="submit"]');
   await Promise.all([
     page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/acceder"),
-    form.locator('button[type="submit"]').click(),
+    button.click(),
   ]);
+  // The answer is rendered (and the fields reset) when the action's transition ends: filling the
+  // form again before that would be undone by the reset.
+  await page.waitForFunction(() => {
+    const submit = document.querySelector('form:has(input[name="password"]) button[type="submit"]');
+    return !submit || submit.getAttribute("aria-busy") !== "true";
+  });
 }
 
 /** Signs in and waits until the dashboard's heading is on screen. */

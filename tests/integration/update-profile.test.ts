@@ -41,6 +41,7 @@ function sessionFor(contact: TestContact): SessionUser {
     permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
     name: `${contact.firstName} ${contact.lastName}`,
     email: contact.email,
+    sessionId: 0,
   };
 }
 
