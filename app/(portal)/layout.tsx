@@ -26,7 +26,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <a href="#contenido" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("skipToContent")}
       </a>
-      <header className="bg-brand-600 text-white">
+      <header className="bg-brand-600 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
           <Link href="/" className="mr-4 text-lg font-bold whitespace-nowrap">
             {t("brand")}
@@ -47,7 +47,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <main id="contenido" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>
-      <footer className="border-t border-slate-200 bg-white">
+      <footer className="border-t border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-4 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between">
           <p>{t("footer", { name: user.name })}</p>
           <LocaleSwitch />
