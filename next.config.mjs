@@ -7,6 +7,8 @@ const nextConfig = {
   // PGlite ships WASM and react-pdf loads fonts from disk: both must stay plain Node modules.
   serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "@node-rs/argon2"],
   poweredByHeader: false,
+  // PDFs are rendered by download routes, emails sent from payment paths and cron: every function needs the fonts.
+  outputFileTracingIncludes: { "/**": ["./public/fonts/**"] },
   // forbidden() answers 403 for a sub-account without the permission.
   experimental: { authInterrupts: true },
 };

@@ -49,6 +49,9 @@ export const invoices = pgTable(
   (t) => [
     index().on(t.clientId, t.issueDate),
     index().on(t.clientId, t.status, t.dueDate),
+    // Keyset pages of "Mis facturas" sorted by due date or amount read one page, not the client's whole history.
+    index().on(t.clientId, t.dueDate, t.id),
+    index().on(t.clientId, t.total, t.id),
     uniqueIndex().on(t.series, t.number),
     uniqueIndex().on(t.proformaReference),
   ],

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { affiliates, creditLedgerEntries, invoiceLines, invoiceSeriesCounters, invoices, payments, quoteLines, quotes } from "@/db/schema";
+import { affiliates, creditLedgerEntries, invoiceLines, invoiceSeriesCounters, invoices, payments, quoteLines, quotes, renewalClaims } from "@/db/schema";
 import { taxForLine } from "@/lib/money";
 import { daysFromToday, momentFromToday, spanishDate } from "./dates";
 import { snapshotOf, type ClientRef, type DemoAccounts } from "./demo-accounts";
@@ -235,6 +235,18 @@ async function insertInvoice(
       sortOrder: line.sortOrder,
     })),
   );
+
+  // The renewal job claims each period it invoices; the demo's invoices are claimed the same way,
+  // so a first `npm run cron` does not bill these periods again.
+  const claims = priced
+    .filter((line) => line.periodStart && (line.serviceId || line.domainId))
+    .map((line) => ({
+      itemType: line.serviceId ? "service" : "domain",
+      itemId: (line.serviceId ?? line.domainId)!,
+      periodStart: line.periodStart!,
+      invoiceId: row.id,
+    }));
+  if (claims.length > 0) await tx.insert(renewalClaims).values(claims).onConflictDoNothing();
 
   if (paidAt && spec.paid) {
     await tx.insert(payments).values({

@@ -1,3 +1,4 @@
+import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
 import { and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import {
@@ -140,7 +141,7 @@ export async function getDashboard(clientId: number, options: DashboardOptions):
         currency,
         items: invoiceRows.map((invoice) => ({
           id: invoice.id,
-          reference: invoice.series && invoice.number !== null ? `${invoice.series}-${invoice.number}` : invoice.proformaReference,
+          reference: invoice.series && invoice.number !== null ? formatInvoiceNumber(invoice.series, invoice.number) : invoice.proformaReference,
           status: invoice.status,
           issueDate: invoice.issueDate,
           dueDate: invoice.dueDate,

@@ -1,6 +1,11 @@
 import type { ReactElement } from "react";
+import InvoiceCreatedEmail, { type InvoiceCreatedEmailProps } from "@/emails/invoice-created";
+import InvoiceReminderEmail, { type InvoiceReminderEmailProps } from "@/emails/invoice-reminder";
+import OverdueNoticeEmail, { overdueLevel, type OverdueNoticeEmailProps } from "@/emails/overdue-notice";
 import PasswordChangedEmail, { type PasswordChangedEmailProps } from "@/emails/password-changed";
 import PasswordResetEmail, { type PasswordResetEmailProps } from "@/emails/password-reset";
+import PaymentReceivedEmail, { type PaymentReceivedEmailProps } from "@/emails/payment-received";
+import QuoteAcceptedEmail, { type QuoteAcceptedEmailProps } from "@/emails/quote-accepted";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -15,6 +20,11 @@ type EmailTemplate<Data> = {
 export type TemplateData = {
   "password-reset": Omit<PasswordResetEmailProps, "locale">;
   "password-changed": Omit<PasswordChangedEmailProps, "locale">;
+  "invoice-created": Omit<InvoiceCreatedEmailProps, "locale">;
+  "payment-received": Omit<PaymentReceivedEmailProps, "locale">;
+  "invoice-reminder": Omit<InvoiceReminderEmailProps, "locale">;
+  "overdue-notice": Omit<OverdueNoticeEmailProps, "locale">;
+  "quote-accepted": Omit<QuoteAcceptedEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -27,5 +37,26 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "password-changed": {
     render: (data, locale) => <PasswordChangedEmail {...data} locale={locale} />,
     subject: (t) => t("email.passwordChanged.subject"),
+  },
+  // Subjects tolerate missing data: the registry test (and a preview) call them with none.
+  "invoice-created": {
+    render: (data, locale) => <InvoiceCreatedEmail {...data} locale={locale} />,
+    subject: (t, data) => t("email.invoiceCreated.subject", { reference: data.reference ?? "" }),
+  },
+  "payment-received": {
+    render: (data, locale) => <PaymentReceivedEmail {...data} locale={locale} />,
+    subject: (t, data) => t("email.paymentReceived.subject", { reference: data.reference ?? "" }),
+  },
+  "invoice-reminder": {
+    render: (data, locale) => <InvoiceReminderEmail {...data} locale={locale} />,
+    subject: (t, data) => t("email.invoiceReminder.subject", { reference: data.reference ?? "" }),
+  },
+  "overdue-notice": {
+    render: (data, locale) => <OverdueNoticeEmail {...data} locale={locale} />,
+    subject: (t, data) => t(`email.overdueNotice.subject${overdueLevel(data.level)}`, { reference: data.reference ?? "" }),
+  },
+  "quote-accepted": {
+    render: (data, locale) => <QuoteAcceptedEmail {...data} locale={locale} />,
+    subject: (t, data) => t("email.quoteAccepted.subject", { reference: data.reference ?? "" }),
   },
 };

@@ -15,6 +15,15 @@ const PORTAL_MENU: MenuGroup[] = [
     items: [{ key: "search", href: "/dominios/buscar" }],
   },
   {
+    key: "billing",
+    items: [
+      { key: "invoices", href: "/facturacion/facturas", permission: "invoices" },
+      { key: "quotes", href: "/facturacion/ofertas", permission: "quotes" },
+      { key: "massPay", href: "/facturacion/pago-masivo", permission: "invoices" },
+      { key: "addFunds", href: "/facturacion/anadir-fondos", permission: "invoices" },
+    ],
+  },
+  {
     key: "support",
     items: [
       { key: "tickets", href: "/soporte/tickets", permission: "tickets" },

@@ -3,8 +3,8 @@ import { menuFor } from "@/lib/portal/menu";
 
 /** Where the dashboard points. List pages are linked only once they are in the portal menu (built and permitted). */
 export const DASHBOARD_PATHS = {
-  invoices: "/facturacion",
-  invoice: (id: number) => `/facturacion/${id}`,
+  invoices: "/facturacion/facturas",
+  invoice: (id: number) => `/facturacion/facturas/${id}`,
   addFunds: "/facturacion/anadir-fondos",
   services: "/productos",
   service: (id: number) => `/productos/${id}`,

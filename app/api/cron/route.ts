@@ -1,0 +1,41 @@
+import { timingSafeEqual } from "node:crypto";
+import { sendInvoiceNotices } from "@/lib/billing/notices";
+import { runRenewalInvoicing } from "@/lib/billing/renewals";
+import { madridToday } from "@/lib/billing/today";
+import { env } from "@/lib/env";
+
+// Called by the host's scheduler (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`).
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/**
+ * Without CRON_SECRET the jobs cannot be triggered over HTTP at all: 503 tells the operator (and a
+ * scheduler's failure log) that the endpoint is switched off for lack of configuration, rather than
+ * a 404 that would look like a wrong URL. `npm run cron` still works without it.
+ */
+async function handle(request: Request): Promise<Response> {
+  const secret = env.CRON_SECRET;
+  if (!secret) {
+    return Response.json({ error: "cron_disabled", message: "CRON_SECRET is not set." }, { status: 503, headers: NO_STORE });
+  }
+  if (!bearerMatches(request.headers.get("authorization"), secret)) {
+    return Response.json({ error: "unauthorized" }, { status: 401, headers: { ...NO_STORE, "WWW-Authenticate": "Bearer" } });
+  }
+  // Renewals first: an invoice created now is never "overdue" in the same run.
+  const today = madridToday();
+  const { invoiceIds, ...renewals } = await runRenewalInvoicing(today);
+  const notices = await sendInvoiceNotices(today);
+  return Response.json({ today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices }, { status: 200, headers: NO_STORE });
+}
+
+function bearerMatches(header: string | null, secret: string): boolean {
+  const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? "");
+  if (!match) return false;
+  const given = Buffer.from(match[1]!, "utf8");
+  const expected = Buffer.from(secret, "utf8");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export const GET = handle;
+export const POST = handle;

@@ -1,0 +1,2 @@
+CREATE INDEX "invoices_client_id_due_date_id_index" ON "invoices" USING btree ("client_id","due_date","id");--> statement-breakpoint
+CREATE INDEX "invoices_client_id_total_id_index" ON "invoices" USING btree ("client_id","total","id");

@@ -1,0 +1,86 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/client";
+import { invoices, paymentAttempts, type InvoiceStatus } from "@/db/schema";
+import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
+
+export type PaymentAttemptStatus = "open" | "completed" | "failed" | "expired";
+
+export type PaymentAttemptView = {
+  id: number;
+  gateway: string;
+  status: PaymentAttemptStatus;
+  amount: number;
+  currency: string;
+  failureReason: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  invoices: Array<{
+    id: number;
+    proformaReference: string;
+    /** The tax invoice number ("F2026-000123") once paid. */
+    number: string | null;
+    status: InvoiceStatus;
+    total: number;
+    amountDue: number;
+    currency: string;
+  }>;
+};
+
+const STATUSES: readonly string[] = ["open", "completed", "failed", "expired"];
+
+/** One of the client's payment attempts with its invoices (two queries); another client's is null, like a missing one. */
+export async function getPaymentAttemptView(clientId: number, attemptId: number, executor?: Executor): Promise<PaymentAttemptView | null> {
+  const db = executor ?? (await getDb());
+  const [attempt] = await db
+    .select()
+    .from(paymentAttempts)
+    .where(and(eq(paymentAttempts.id, attemptId), eq(paymentAttempts.clientId, clientId)))
+    .limit(1);
+  if (!attempt) return null;
+
+  const rows =
+    attempt.invoiceIds.length === 0
+      ? []
+      : await db
+          .select({
+            id: invoices.id,
+            proformaReference: invoices.proformaReference,
+            series: invoices.series,
+            number: invoices.number,
+            status: invoices.status,
+            total: invoices.total,
+            amountPaid: invoices.amountPaid,
+            currency: invoices.currency,
+          })
+          .from(invoices)
+          .where(and(inArray(invoices.id, attempt.invoiceIds), eq(invoices.clientId, clientId)))
+          .orderBy(asc(invoices.id));
+
+  return {
+    id: attempt.id,
+    gateway: attempt.gateway,
+    // An unknown status never shows as "paid": it reads as failed.
+    status: (STATUSES.includes(attempt.status) ? attempt.status : "failed") as PaymentAttemptStatus,
+    amount: attempt.amount,
+    currency: attempt.currency,
+    failureReason: attempt.failureReason,
+    createdAt: attempt.createdAt,
+    completedAt: attempt.completedAt,
+    invoices: rows.map((row) => ({
+      id: row.id,
+      proformaReference: row.proformaReference,
+      number: row.series && row.number !== null ? formatInvoiceNumber(row.series, row.number) : null,
+      status: row.status,
+      total: row.total,
+      amountDue: row.total - row.amountPaid,
+      currency: row.currency,
+    })),
+  };
+}
+
+/** Route params arrive as text; anything but a plain positive integer is "not found". */
+export function parseAttemptId(raw: string): number | null {
+  if (!/^[1-9][0-9]{0,9}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id <= 2_147_483_647 ? id : null;
+}

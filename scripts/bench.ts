@@ -1,0 +1,179 @@
+import os from "node:os";
+
+// `npm run bench`: prints the billing figures the README quotes (issue 3 §10). Not a test: it
+// measures, compares with the targets and prints a table; it never fails on a slow machine.
+//   (a) invoice PDF with 50 lines, warm render p50 over 30 renders        target <= 50 ms
+//   (b) "Mis facturas" p50 for a client with 5,000 invoices in a database
+//       of 1,000,000 invoices against the same page in one of 1,000      target ratio <= 1.5
+//   (c) statements per request of the list and invoice pages, for a
+//       client with 10 and one with 1,000 invoices                        target: equal
+// PostgreSQL when DATABASE_URL is set (scratch databases area_bench_small and area_bench_large are
+// created on that server and dropped afterwards), an in-memory PGlite otherwise.
+// Options: --large=N (invoices in the large database, default 1000000), --runs=N (list timings).
+
+const { loadEnvConfig } = await import("@next/env");
+loadEnvConfig(process.cwd(), true, { info: () => {}, error: console.error });
+const { env } = await import("@/lib/env");
+const { benchInvoicePdf } = await import("./bench/pdf-bench");
+const { openPgliteBenchDatabase, openPostgresBenchDatabase, postgresVersion } = await import("./bench/bench-databases");
+const { analyze, anUnpaidInvoiceOf, insertBenchClient, insertInvoices, insertOtherClients } = await import("./bench/fill-invoices");
+const { LIST_PAGE_SIZE, loadInvoiceListPage, loadInvoicePage } = await import("./bench/page-loads");
+const { count, elapsed, ms, timeRuns } = await import("./bench/stats");
+const { seedReferenceData } = await import("@/db/seed/reference-data");
+
+function option(name: string, fallback: number): number {
+  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+  const value = raw === undefined ? fallback : Number(raw.replaceAll("_", ""));
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+const LARGE_TOTAL = option("large", 1_000_000);
+const SMALL_TOTAL = 1_000;
+const BIG_CLIENT_INVOICES = Math.min(5_000, LARGE_TOTAL);
+const SMALL_CLIENT_INVOICES = 500;
+const LIST_RUNS = option("runs", 200);
+// Invoices of the same client on one page read the same: "today" is pinned so runs compare.
+const TODAY = "2026-03-15";
+
+const usePostgres = env.DATABASE_URL !== undefined;
+const engine = usePostgres ? `PostgreSQL ${await postgresVersion(env.DATABASE_URL!)}` : "PGlite (in memory, WASM)";
+const log = (line: string) => console.error(`  ${line}`);
+
+console.error(`Billing benchmark on ${engine}, Node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? "?"})`);
+
+// (a) PDF ----------------------------------------------------------------------------------------
+log("rendering the 50-line invoice PDF...");
+const pdf = await benchInvoicePdf(30);
+
+// (b) list page: small database, then large -----------------------------------------------------
+function openDatabase(name: "area_bench_small" | "area_bench_large") {
+  return usePostgres ? openPostgresBenchDatabase(env.DATABASE_URL!, name) : openPgliteBenchDatabase();
+}
+
+/** A database of `total` invoices, `clientInvoices` of them the measured client's, the rest spread over others (~100 each). */
+async function fill(name: "area_bench_small" | "area_bench_large", total: number, clientInvoices: number, perOtherClient: number) {
+  const bench = await openDatabase(name);
+  // Issuer settings: the invoice view refuses to print an invoice without them.
+  await seedReferenceData(bench.db);
+  const filled = await elapsed(async () => {
+    const clientId = await insertBenchClient(bench.db, "Medida");
+    await insertInvoices(bench.db, { fromG: 1, toG: clientInvoices, firstClientId: clientId, lastClientId: clientId });
+    const others = total - clientInvoices;
+    if (others > 0) {
+      const range = await insertOtherClients(bench.db, Math.max(1, Math.ceil(others / perOtherClient)));
+      // In chunks: one statement for a million rows holds a lot of memory in PGlite.
+      const chunk = 100_000;
+      for (let from = clientInvoices + 1; from <= total; from += chunk) {
+        await insertInvoices(bench.db, { fromG: from, toG: Math.min(total, from + chunk - 1), firstClientId: range.firstId, lastClientId: range.lastId });
+        if (total > chunk) log(`${name}: ${count(Math.min(total, from + chunk - 1))} / ${count(total)} invoices`);
+      }
+    }
+    await analyze(bench.db);
+    return clientId;
+  });
+  return { bench, clientId: filled.value, fillMs: filled.ms };
+}
+
+async function timeListPage(db: Parameters<typeof loadInvoiceListPage>[0], clientId: number, cursor?: string | null) {
+  return timeRuns(() => loadInvoiceListPage(db, clientId, TODAY, cursor), { warmup: 20, runs: LIST_RUNS });
+}
+
+/** The cursor of page `n` (1-based), found by walking the pages the way a customer would. */
+async function cursorOfPage(db: Parameters<typeof loadInvoiceListPage>[0], clientId: number, n: number): Promise<string | null> {
+  let cursor: string | null = null;
+  for (let page = 1; page < n; page += 1) {
+    const { page: result } = await loadInvoiceListPage(db, clientId, TODAY, cursor);
+    if (!result.nextCursor) return cursor;
+    cursor = result.nextCursor;
+  }
+  return cursor;
+}
+
+log(`filling the small database (${count(SMALL_TOTAL)} invoices)...`);
+const small = await fill("area_bench_small", SMALL_TOTAL, SMALL_CLIENT_INVOICES, 10);
+const smallList = await timeListPage(small.bench.db, small.clientId);
+
+// (c) statement counts, in the small database: two more clients, with 10 and 1,000 invoices ------
+log("counting statements per request...");
+const counted = small.bench.counting();
+const fewId = await insertBenchClient(small.bench.db, "Diez");
+const manyId = await insertBenchClient(small.bench.db, "Mil");
+// Ranges chosen so each holds unpaid invoices (every 50th): the invoice page then also reads the credit.
+await insertInvoices(small.bench.db, { fromG: 2_000_041, toG: 2_000_050, firstClientId: fewId, lastClientId: fewId, withLines: true, withPayments: true });
+await insertInvoices(small.bench.db, { fromG: 2_001_001, toG: 2_002_000, firstClientId: manyId, lastClientId: manyId, withLines: true, withPayments: true });
+await analyze(small.bench.db);
+async function statementsFor(load: () => Promise<unknown>): Promise<number> {
+  counted.reset();
+  await load();
+  return counted.statements();
+}
+const statements = {
+  listFew: await statementsFor(() => loadInvoiceListPage(counted.db, fewId, TODAY)),
+  listMany: await statementsFor(() => loadInvoiceListPage(counted.db, manyId, TODAY)),
+  // Walking to page 30 goes through the uncounted handle: only the last page's load is counted.
+  listManyDeep: await statementsFor(async () => loadInvoiceListPage(counted.db, manyId, TODAY, await cursorOfPage(small.bench.db, manyId, 30))),
+  invoiceFew: await statementsFor(async () => loadInvoicePage(counted.db, fewId, await anUnpaidInvoiceOf(small.bench.db, fewId), TODAY)),
+  invoiceMany: await statementsFor(async () => loadInvoicePage(counted.db, manyId, await anUnpaidInvoiceOf(small.bench.db, manyId), TODAY)),
+};
+await small.bench.close();
+
+log(`filling the large database (${count(LARGE_TOTAL)} invoices)...`);
+const large = await fill("area_bench_large", LARGE_TOTAL, BIG_CLIENT_INVOICES, 100);
+const largeList = await timeListPage(large.bench.db, large.clientId);
+const deepPage = Math.floor(BIG_CLIENT_INVOICES / LIST_PAGE_SIZE / 2);
+const largeDeepList = await timeListPage(large.bench.db, large.clientId, await cursorOfPage(large.bench.db, large.clientId, deepPage));
+await large.bench.close();
+
+// Report -----------------------------------------------------------------------------------------
+const ratio = largeList.p50 / smallList.p50;
+const verdict = (ok: boolean) => (ok ? "yes" : "NO");
+const rows: [string, string, string, string][] = [
+  [
+    "Invoice PDF, 50 lines: warm render p50 (30 renders)",
+    `${ms(pdf.p50)} (p95 ${ms(pdf.p95)}; first render ${ms(pdf.firstRenderMs)}; ${count(Math.round(pdf.bytes / 1024))} KiB)`,
+    "≤ 50 ms",
+    verdict(pdf.p50 <= 50),
+  ],
+  [
+    `"Mis facturas" p50, client with ${count(BIG_CLIENT_INVOICES)} invoices, database of ${count(LARGE_TOTAL)}`,
+    `${ms(largeList.p50)} (p95 ${ms(largeList.p95)})`,
+    "",
+    "",
+  ],
+  [
+    `Same page, client with ${count(SMALL_CLIENT_INVOICES)} invoices, database of ${count(SMALL_TOTAL)}`,
+    `${ms(smallList.p50)} (p95 ${ms(smallList.p95)})`,
+    "",
+    "",
+  ],
+  ["Ratio large / small", ratio.toFixed(2), "≤ 1.5", verdict(ratio <= 1.5)],
+  [`Page ${deepPage} of the same list (keyset cursor), database of ${count(LARGE_TOTAL)}`, `${ms(largeDeepList.p50)} (p95 ${ms(largeDeepList.p95)})`, "", ""],
+  [
+    "Statements per request, list page: 10 / 1,000 invoices (page 30)",
+    `${statements.listFew} / ${statements.listMany} (${statements.listManyDeep})`,
+    "equal",
+    verdict(statements.listFew === statements.listMany && statements.listMany === statements.listManyDeep),
+  ],
+  [
+    "Statements per request, invoice page: 10 / 1,000 invoices",
+    `${statements.invoiceFew} / ${statements.invoiceMany}`,
+    "equal",
+    verdict(statements.invoiceFew === statements.invoiceMany),
+  ],
+];
+
+// The load average says whether the machine was busy with something else while it measured.
+const load = os.loadavg().map((value) => value.toFixed(1)).join(" / ");
+console.log(
+  `\nBilling benchmark — ${engine}, Node ${process.version}, ${os.cpus().length} CPU(s), load average ${load}, ${new Date().toISOString().slice(0, 10)}\n`,
+);
+console.log("| Measure | Result | Target | Met |");
+console.log("|---|---|---|---|");
+for (const [measure, result, target, met] of rows) console.log(`| ${measure} | ${result} | ${target} | ${met} |`);
+console.log(
+  `\nList timings: p50 of ${LIST_RUNS} sequential loads after 20 warm-up loads, page size ${LIST_PAGE_SIZE}, newest first; a load = the page's` +
+    ` two statements (list + summary) side by side. Filling took ${(small.fillMs / 1000).toFixed(1)} s (small) and` +
+    ` ${(large.fillMs / 1000).toFixed(1)} s (large). Statement counts exclude the session and the portal layout.`,
+);
+process.exit(0);

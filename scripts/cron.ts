@@ -1,0 +1,33 @@
+import { withScriptDatabase } from "@/db/scripts/script-database";
+
+// `npm run cron`: the scheduled billing jobs (renewal invoices, then reminders and overdue notices)
+// for today in Madrid, against the configured database; what /api/cron does, from a shell.
+await withScriptDatabase(async ({ db, label }) => {
+  const { migrateDatabase, setDatabase } = await import("@/db/client");
+  const { isEmbeddedDatabase } = await import("@/lib/env");
+  const { madridToday } = await import("@/lib/billing/today");
+  const { runRenewalInvoicing } = await import("@/lib/billing/renewals");
+  const { sendInvoiceNotices } = await import("@/lib/billing/notices");
+
+  // The jobs read through getDb(): point it at the handle this script opened (and locked).
+  setDatabase(db);
+  // The embedded database is migrated by whoever opens it first (as the portal does); a PostgreSQL
+  // server is migrated on deploy (`npm run db:migrate`), never behind the operator's back.
+  if (isEmbeddedDatabase) await migrateDatabase(db);
+  const today = madridToday();
+  console.log(`Billing jobs for ${today} on ${label}...`);
+  const { invoiceIds, ...renewals } = await runRenewalInvoicing(today);
+  console.log(
+    `Renewals (due on or before ${renewals.windowEnd}): ${renewals.servicesInvoiced} service and ${renewals.domainsInvoiced} domain invoice(s) created` +
+      (invoiceIds.length ? ` [${invoiceIds.join(", ")}]` : "") +
+      `, ${renewals.alreadyInvoiced} already invoiced, ${renewals.failed} failed.`,
+  );
+  const notices = await sendInvoiceNotices(today);
+  console.log(
+    `Notices: ${notices.reminder} reminder(s), ${notices.overdue1} first, ${notices.overdue2} second and ${notices.overdue3} final overdue notice(s).`,
+  );
+  if (renewals.failed > 0) process.exitCode = 1;
+});
+
+// Nothing should be left open, but a scheduled run must never hang on a forgotten handle.
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,259 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseEuroAmount } from "@/app/(portal)/facturacion/anadir-fondos/parse-amount";
+import type { Database } from "@/db/client";
+import { creditLedgerEntries, invoices, paymentAttempts, quoteLines, quotes, type Permission } from "@/db/schema";
+import { seedReferenceData } from "@/db/seed/reference-data";
+import type { SessionUser } from "@/lib/auth/session";
+import { catalogs } from "@/lib/i18n/messages";
+import { setPaymentGatewayForTests } from "@/lib/payments/get-gateway";
+import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
+import { setupTestDatabase } from "@/tests/helpers/database";
+import { createSubAccount, createTestClient, createTestInvoice, uniqueSuffix } from "@/tests/helpers/factories";
+
+// The server actions of the billing pages, driven as a form post would drive them: the session is
+// stubbed, everything behind it (use cases, sandbox gateway, database) is the real thing.
+
+class Redirected extends Error {
+  constructor(readonly url: string) {
+    super(`redirect to ${url}`);
+  }
+}
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+
+vi.mock("@/lib/auth/session", () => ({
+  getSessionUser: async () => session.user,
+  requireUser: async () => session.user,
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Redirected(url);
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("@/lib/billing/billing-emails", () => ({
+  sendInvoiceCreatedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
+  sendPaymentReceivedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
+  sendQuoteAcceptedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
+}));
+
+const { payInvoiceAction, applyCreditAction } = await import("@/app/(portal)/facturacion/facturas/[invoiceId]/actions");
+const { payInvoicesAction } = await import("@/app/(portal)/facturacion/pago-masivo/actions");
+const { addFundsAction } = await import("@/app/(portal)/facturacion/anadir-fondos/actions");
+const { acceptQuoteAction } = await import("@/app/(portal)/facturacion/ofertas/[quoteId]/actions");
+
+let db: Database;
+
+async function seedReference(database: Database): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await seedReferenceData(database);
+      return;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+beforeAll(async () => {
+  db = await setupTestDatabase();
+  await seedReference(db);
+});
+
+beforeEach(() => {
+  setPaymentGatewayForTests(createSandboxGateway());
+  session.user = null;
+});
+
+afterAll(() => {
+  setPaymentGatewayForTests(null);
+});
+
+async function signedInCustomer(): Promise<SessionUser> {
+  const { client, owner } = await createTestClient(db);
+  const user = { contactId: owner.id, clientId: client.id, isOwner: true, permissions: [], name: owner.firstName, email: owner.email, sessionId: 0 };
+  session.user = user;
+  return user;
+}
+
+function form(values: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) data.append(key, item);
+  return data;
+}
+
+/** The action's answer, or the URL it redirected to. */
+async function post<R>(action: (previous: null, data: FormData) => Promise<R>, values: Record<string, string | string[]>): Promise<R | { redirectedTo: string }> {
+  try {
+    return await action(null, form(values));
+  } catch (error) {
+    if (error instanceof Redirected) return { redirectedTo: error.url };
+    throw error;
+  }
+}
+
+async function attemptsOf(clientId: number) {
+  return db.select().from(paymentAttempts).where(eq(paymentAttempts.clientId, clientId));
+}
+
+function spanish(key: string): string {
+  const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogs.es);
+  if (typeof value !== "string") throw new Error(`No Spanish message for ${key}`);
+  return value;
+}
+
+describe("Pagar ahora", () => {
+  it("opens a checkout for the amount the server finds due, ignoring any amount the browser sends", async () => {
+    const user = await signedInCustomer();
+    const { invoice } = await createTestInvoice(db, user.clientId, { line: { unitAmount: 10000 } });
+    await db.update(invoices).set({ amountPaid: 2000 }).where(eq(invoices.id, invoice.id));
+    const result = await post(payInvoiceAction, { invoiceId: String(invoice.id), amount: "1", total: "1" });
+    expect(result).toMatchObject({ redirectedTo: expect.stringMatching(/\/facturacion\/pago\/\d+$/) });
+    const [attempt] = await attemptsOf(user.clientId);
+    expect(attempt).toMatchObject({ amount: 12100 - 2000, invoiceIds: [invoice.id], status: "open" });
+  });
+
+  it("answers another client's invoice like a missing one and writes nothing", async () => {
+    const other = await signedInCustomer();
+    const { invoice: ofOther } = await createTestInvoice(db, other.clientId);
+    const user = await signedInCustomer();
+    const result = await post(payInvoiceAction, { invoiceId: String(ofOther.id) });
+    expect(result).toEqual({ ok: false, error: "billing.errors.invoiceNotFound" });
+    expect(spanish("billing.errors.invoiceNotFound")).toMatch(/No hemos encontrado/);
+    expect(await attemptsOf(user.clientId)).toEqual([]);
+    expect(await attemptsOf(other.clientId)).toEqual([]);
+  });
+
+  it("refuses a paid invoice with a message and creates no payment attempt", async () => {
+    const user = await signedInCustomer();
+    const { invoice } = await createTestInvoice(db, user.clientId, { invoice: { status: "paid", amountPaid: 1210 } });
+    expect(await post(payInvoiceAction, { invoiceId: String(invoice.id) })).toEqual({ ok: false, error: "billing.errors.alreadyPaid" });
+    expect(await attemptsOf(user.clientId)).toEqual([]);
+  });
+
+  it("refuses an id that is not a number, a signed-out visitor and a sub-account without the invoices permission", async () => {
+    const user = await signedInCustomer();
+    const { invoice } = await createTestInvoice(db, user.clientId);
+    expect(await post(payInvoiceAction, { invoiceId: "1 or 1=1" })).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { invoiceId: "errors.invalidValue" } });
+    session.user = null;
+    expect(await post(payInvoiceAction, { invoiceId: String(invoice.id) })).toEqual({ ok: false, error: "errors.signedOut" });
+    const { contact } = await createSubAccount(db, user.clientId, ["quotes", "tickets"] as Permission[]);
+    session.user = { ...user, contactId: contact.id, isOwner: false, permissions: ["quotes", "tickets"] };
+    expect(await post(payInvoiceAction, { invoiceId: String(invoice.id) })).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await attemptsOf(user.clientId)).toEqual([]);
+  });
+});
+
+describe("Pago masivo", () => {
+  it("pays the ticked invoices in one attempt for the sum of what they owe", async () => {
+    const user = await signedInCustomer();
+    const first = (await createTestInvoice(db, user.clientId, { line: { unitAmount: 1000 } })).invoice;
+    const second = (await createTestInvoice(db, user.clientId, { line: { unitAmount: 3000 } })).invoice;
+    const result = await post(payInvoicesAction, { invoiceIds: [String(second.id), String(first.id)] });
+    expect(result).toMatchObject({ redirectedTo: expect.stringMatching(/\/facturacion\/pago\/\d+$/) });
+    const [attempt] = await attemptsOf(user.clientId);
+    expect(attempt).toMatchObject({ amount: 1210 + 3630, invoiceIds: [first.id, second.id] });
+  });
+
+  it("refuses the whole selection when it repeats an invoice, holds another client's or a paid one, or is empty", async () => {
+    const other = await signedInCustomer();
+    const ofOther = (await createTestInvoice(db, other.clientId)).invoice;
+    const user = await signedInCustomer();
+    const mine = (await createTestInvoice(db, user.clientId)).invoice;
+    const paid = (await createTestInvoice(db, user.clientId, { invoice: { status: "paid", amountPaid: 1210 } })).invoice;
+    const cases: [Record<string, string | string[]>, string][] = [
+      [{ invoiceIds: [String(mine.id), String(mine.id)] }, "billing.errors.selectionRepeated"],
+      [{ invoiceIds: [String(mine.id), String(ofOther.id)] }, "billing.errors.invoiceNotFound"],
+      [{ invoiceIds: [String(mine.id), String(paid.id)] }, "billing.errors.alreadyPaid"],
+      [{}, "billing.errors.selectionEmpty"],
+    ];
+    for (const [values, error] of cases) {
+      expect(await post(payInvoicesAction, values)).toEqual({ ok: false, error });
+      expect(spanish(error).length).toBeGreaterThan(10);
+    }
+    expect(await post(payInvoicesAction, { invoiceIds: [String(mine.id), "x"] })).toMatchObject({ ok: false, fieldErrors: { invoiceIds: "errors.invalidValue" } });
+    expect(await attemptsOf(user.clientId)).toEqual([]);
+    expect(await attemptsOf(other.clientId)).toEqual([]);
+  });
+});
+
+describe("Aplicar crédito", () => {
+  it("applies the available credit and comes back to the invoice", async () => {
+    const user = await signedInCustomer();
+    await db.insert(creditLedgerEntries).values({ clientId: user.clientId, amount: 500, kind: "deposit", description: "Prueba" });
+    const { invoice } = await createTestInvoice(db, user.clientId, { line: { unitAmount: 1000 } });
+    expect(await post(applyCreditAction, { invoiceId: String(invoice.id), amount: "999999" })).toEqual({ redirectedTo: `/facturacion/facturas/${invoice.id}?aviso=credito` });
+    const [row] = await db.select().from(invoices).where(eq(invoices.id, invoice.id));
+    expect(row).toMatchObject({ amountPaid: 500, status: "unpaid" });
+    expect(await post(applyCreditAction, { invoiceId: String(invoice.id) })).toEqual({ ok: false, error: "billing.errors.noCredit" });
+  });
+});
+
+describe("Añadir fondos", () => {
+  it("reads euros as typed in Spain or elsewhere, into cents", () => {
+    expect(parseEuroAmount("25")).toBe(2500);
+    expect(parseEuroAmount("25,50")).toBe(2550);
+    expect(parseEuroAmount("25.50")).toBe(2550);
+    expect(parseEuroAmount("25,5")).toBe(2550);
+    expect(parseEuroAmount(" 25,05 € ")).toBe(2505);
+    expect(parseEuroAmount("0,01")).toBe(1);
+    for (const bad of ["", "abc", "25,505", "1.000,00", "-5", "25e2", "12345678", "25,", ",50", "0x10"]) expect(parseEuroAmount(bad), bad).toBeNull();
+  });
+
+  it("creates an add-funds invoice for the amount and sends the customer to pay it", async () => {
+    const user = await signedInCustomer();
+    const result = await post(addFundsAction, { amount: "25,50" });
+    expect(result).toMatchObject({ redirectedTo: expect.stringMatching(/\/facturacion\/pago\/\d+$/) });
+    const [invoice] = await db.select().from(invoices).where(and(eq(invoices.clientId, user.clientId), eq(invoices.kind, "add_funds")));
+    expect(invoice).toMatchObject({ total: 2550, taxTotal: 0, status: "unpaid" });
+    const [attempt] = await attemptsOf(user.clientId);
+    expect(attempt).toMatchObject({ amount: 2550, invoiceIds: [invoice!.id] });
+  });
+
+  it("shows what is wrong with the amount next to the field, and creates nothing", async () => {
+    const user = await signedInCustomer();
+    expect(await post(addFundsAction, { amount: "veinte" })).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { amount: "billing.addFunds.amountInvalid" } });
+    expect(await post(addFundsAction, { amount: "" })).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { amount: "errors.required" } });
+    expect(await post(addFundsAction, { amount: "5" })).toMatchObject({ ok: false, fieldErrors: { amount: "billing.errors.addFundsMin" } });
+    expect(await post(addFundsAction, { amount: "100000" })).toMatchObject({ ok: false, fieldErrors: { amount: "billing.errors.addFundsMax" } });
+    expect(spanish("billing.addFunds.amountInvalid")).toMatch(/25,50/);
+    expect(await db.select().from(invoices).where(eq(invoices.clientId, user.clientId))).toEqual([]);
+  });
+});
+
+describe("Aceptar la oferta", () => {
+  async function quoteFor(clientId: number) {
+    const [quote] = await db
+      .insert(quotes)
+      .values({ clientId, reference: `OF-T${uniqueSuffix()}`, subject: "Migración", issueDate: "2026-01-01", validUntil: "2099-12-31", subtotal: 10000, taxTotal: 2100, total: 12100 })
+      .returning({ id: quotes.id });
+    await db.insert(quoteLines).values({ quoteId: quote!.id, description: "Migración", unitAmount: 10000, taxRateBp: 2100, taxAmount: 2100, lineSubtotal: 10000 });
+    return quote!.id;
+  }
+
+  it("creates the invoice once and takes the customer to it; accepting again is refused with a message", async () => {
+    const user = await signedInCustomer();
+    const quoteId = await quoteFor(user.clientId);
+    const result = await post(acceptQuoteAction, { quoteId: String(quoteId) });
+    expect(result).toMatchObject({ redirectedTo: expect.stringMatching(/^\/facturacion\/facturas\/\d+\?aviso=oferta$/) });
+    const invoiceRows = await db.select().from(invoices).where(eq(invoices.clientId, user.clientId));
+    expect(invoiceRows).toHaveLength(1);
+    expect(invoiceRows[0]).toMatchObject({ kind: "quote", total: 12100 });
+    expect(await post(acceptQuoteAction, { quoteId: String(quoteId) })).toEqual({ ok: false, error: "billing.errors.quoteNotAcceptable" });
+    expect(await db.select().from(invoices).where(eq(invoices.clientId, user.clientId))).toHaveLength(1);
+  });
+
+  it("sends a quotes-only sub-account back to the quote, and refuses another client's quote", async () => {
+    const other = await signedInCustomer();
+    const ofOther = await quoteFor(other.clientId);
+    const user = await signedInCustomer();
+    const quoteId = await quoteFor(user.clientId);
+    const { contact } = await createSubAccount(db, user.clientId, ["quotes"] as Permission[]);
+    session.user = { ...user, contactId: contact.id, isOwner: false, permissions: ["quotes"] };
+    expect(await post(acceptQuoteAction, { quoteId: String(ofOther) })).toEqual({ ok: false, error: "billing.errors.quoteNotFound" });
+    expect(await post(acceptQuoteAction, { quoteId: String(quoteId) })).toEqual({ redirectedTo: `/facturacion/ofertas/${quoteId}?aviso=aceptada` });
+    expect(await db.select().from(invoices).where(eq(invoices.clientId, other.clientId))).toEqual([]);
+  });
+});
