@@ -1,15 +1,6 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { StatusPage } from "@/app/_components/status-page";
 
-export default async function NotFound() {
-  const t = await getTranslations("common.notFound");
-  return (
-    <main className="mx-auto max-w-lg px-4 py-16 text-center">
-      <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
-      <p className="mb-6 text-slate-600">{t("body")}</p>
-      <Link href="/" className="font-medium text-brand-700 hover:underline">
-        {t("home")}
-      </Link>
-    </main>
-  );
+// Outside the portal layout: no <main> around it, so it brings its own.
+export default function NotFound() {
+  return <StatusPage namespace="common.notFound" as="main" />;
 }

@@ -1,8 +1,10 @@
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Text } from "@react-email/components";
 import { formatAmount, formatDate } from "@/lib/i18n/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
+import { ActionButton } from "./components/action-button";
 import { EmailLayout, textStyles } from "./components/layout";
+import { LinkFallback } from "./components/link-fallback";
 
 export type InvoiceCreatedEmailProps = {
   name: string;
@@ -63,17 +65,8 @@ export default function InvoiceCreatedEmail({
         {t("email.billing.amountDue", { amount: money(amountDue) })}
       </Text>
       <Text style={textStyles.paragraph}>{paid ? t("email.invoiceCreated.paidByCredit") : t("email.invoiceCreated.payHint")}</Text>
-      <Section style={{ margin: "8px 0 24px" }}>
-        <Button href={invoiceUrl} style={textStyles.button}>
-          {t("email.invoiceCreated.action")}
-        </Button>
-      </Section>
-      <Text style={textStyles.small}>{t("email.billing.linkFallback")}</Text>
-      <Text style={textStyles.small}>
-        <Link href={invoiceUrl} style={textStyles.link}>
-          {invoiceUrl}
-        </Link>
-      </Text>
+      <ActionButton href={invoiceUrl}>{t("email.invoiceCreated.action")}</ActionButton>
+      <LinkFallback href={invoiceUrl}>{t("email.billing.linkFallback")}</LinkFallback>
       <Text style={textStyles.small}>{t("email.billing.questions")}</Text>
     </EmailLayout>
   );

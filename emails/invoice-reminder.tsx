@@ -1,8 +1,10 @@
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Text } from "@react-email/components";
 import { formatAmount, formatDate } from "@/lib/i18n/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
+import { ActionButton } from "./components/action-button";
 import { EmailLayout, textStyles } from "./components/layout";
+import { LinkFallback } from "./components/link-fallback";
 
 export type InvoiceReminderEmailProps = {
   name: string;
@@ -54,17 +56,8 @@ export default function InvoiceReminderEmail({
         })}{" "}
         {t("email.invoiceReminder.daysLeft", { days: Math.max(0, daysLeft) })}
       </Text>
-      <Section style={{ margin: "8px 0 24px" }}>
-        <Button href={invoiceUrl} style={textStyles.button}>
-          {t("email.invoiceReminder.action")}
-        </Button>
-      </Section>
-      <Text style={textStyles.small}>{t("email.billing.linkFallback")}</Text>
-      <Text style={textStyles.small}>
-        <Link href={invoiceUrl} style={textStyles.link}>
-          {invoiceUrl}
-        </Link>
-      </Text>
+      <ActionButton href={invoiceUrl}>{t("email.invoiceReminder.action")}</ActionButton>
+      <LinkFallback href={invoiceUrl}>{t("email.billing.linkFallback")}</LinkFallback>
       <Text style={textStyles.small}>{t("email.billing.ignoreIfPaid")}</Text>
     </EmailLayout>
   );

@@ -1,8 +1,10 @@
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Text } from "@react-email/components";
 import { formatAmount, formatDate } from "@/lib/i18n/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
+import { ActionButton } from "./components/action-button";
 import { EmailLayout, textStyles } from "./components/layout";
+import { LinkFallback } from "./components/link-fallback";
 
 export type OverdueNoticeLevel = 1 | 2 | 3;
 
@@ -64,17 +66,8 @@ export default function OverdueNoticeEmail({
       <Text style={textStyles.paragraph}>{t("email.billing.greeting", { name })}</Text>
       <Text style={textStyles.paragraph}>{t(`email.overdueNotice.intro${notice}`, values)}</Text>
       {notice > 1 ? <Text style={textStyles.paragraph}>{t("email.overdueNotice.consequence")}</Text> : null}
-      <Section style={{ margin: "8px 0 24px" }}>
-        <Button href={invoiceUrl} style={textStyles.button}>
-          {t("email.overdueNotice.action")}
-        </Button>
-      </Section>
-      <Text style={textStyles.small}>{t("email.billing.linkFallback")}</Text>
-      <Text style={textStyles.small}>
-        <Link href={invoiceUrl} style={textStyles.link}>
-          {invoiceUrl}
-        </Link>
-      </Text>
+      <ActionButton href={invoiceUrl}>{t("email.overdueNotice.action")}</ActionButton>
+      <LinkFallback href={invoiceUrl}>{t("email.billing.linkFallback")}</LinkFallback>
       <Text style={textStyles.small}>{t("email.billing.ignoreIfPaid")}</Text>
     </EmailLayout>
   );

@@ -1,6 +1,8 @@
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Text } from "@react-email/components";
 import { translatorFor } from "@/lib/i18n/translator";
+import { ActionButton } from "./components/action-button";
 import { EmailLayout, textStyles } from "./components/layout";
+import { LinkFallback } from "./components/link-fallback";
 
 export type PasswordResetEmailProps = {
   name: string;
@@ -30,17 +32,8 @@ export default function PasswordResetEmail({
       </Heading>
       <Text style={textStyles.paragraph}>{t("email.passwordReset.greeting", { name })}</Text>
       <Text style={textStyles.paragraph}>{t("email.passwordReset.intro")}</Text>
-      <Section style={{ margin: "8px 0 24px" }}>
-        <Button href={resetUrl} style={textStyles.button}>
-          {t("email.passwordReset.action")}
-        </Button>
-      </Section>
-      <Text style={textStyles.small}>{t("email.passwordReset.linkFallback")}</Text>
-      <Text style={textStyles.small}>
-        <Link href={resetUrl} style={textStyles.link}>
-          {resetUrl}
-        </Link>
-      </Text>
+      <ActionButton href={resetUrl}>{t("email.passwordReset.action")}</ActionButton>
+      <LinkFallback href={resetUrl}>{t("email.passwordReset.linkFallback")}</LinkFallback>
       <Text style={textStyles.paragraph}>{t("email.passwordReset.expiry", { minutes: expiresInMinutes })}</Text>
       <Text style={textStyles.small}>{t("email.passwordReset.ignore")}</Text>
     </EmailLayout>

@@ -1,7 +1,8 @@
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Link, Text } from "@react-email/components";
 import { formatAmount } from "@/lib/i18n/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
+import { ActionButton } from "./components/action-button";
 import { EmailLayout, textStyles } from "./components/layout";
 
 export type QuoteAcceptedEmailProps = {
@@ -55,11 +56,7 @@ export default function QuoteAcceptedEmail({
       {invoiceReference && invoiceUrl ? (
         <>
           <Text style={textStyles.paragraph}>{t("email.quoteAccepted.invoiceIssued", { invoiceReference })}</Text>
-          <Section style={{ margin: "8px 0 24px" }}>
-            <Button href={invoiceUrl} style={textStyles.button}>
-              {t("email.quoteAccepted.action")}
-            </Button>
-          </Section>
+          <ActionButton href={invoiceUrl}>{t("email.quoteAccepted.action")}</ActionButton>
         </>
       ) : null}
       <Text style={textStyles.small}>

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { affiliates, creditLedgerEntries, invoiceLines, invoiceSeriesCounters, invoices, payments, quoteLines, quotes, renewalClaims } from "@/db/schema";
-import { taxForLine } from "@/lib/money";
+import { invoiceLineRows, priceLines } from "@/lib/billing/price-lines";
 import { daysFromToday, momentFromToday, spanishDate } from "./dates";
 import { snapshotOf, type ClientRef, type DemoAccounts } from "./demo-accounts";
 import type { DemoHosting } from "./demo-hosting";
@@ -171,18 +171,6 @@ type LineSpec = {
   periodEnd?: string;
 };
 
-/** Spanish clients only in the demo: 21 % IVA, rounded once per line as the billing rules require. */
-function pricedLines(lines: LineSpec[]) {
-  const priced = lines.map((line, index) => {
-    const quantity = line.quantity ?? 1;
-    const lineSubtotal = line.unitAmount * quantity;
-    return { ...line, quantity, lineSubtotal, taxRateBp: SPANISH_VAT_BP, taxAmount: taxForLine(lineSubtotal, SPANISH_VAT_BP), sortOrder: index + 1 };
-  });
-  const subtotal = priced.reduce((sum, line) => sum + line.lineSubtotal, 0);
-  const taxTotal = priced.reduce((sum, line) => sum + line.taxAmount, 0);
-  return { priced, subtotal, taxTotal, total: subtotal + taxTotal };
-}
-
 /** A placeholder unique on its own, replaced by the id-based reference once the row id is known. */
 function provisionalReference(prefix: string): string {
   return `${prefix}-SEED-${crypto.randomUUID().slice(0, 18)}`;
@@ -193,7 +181,8 @@ async function insertInvoice(
   client: ClientRef,
   spec: { kind: string; issuedDaysAgo: number; dueDaysAgo: number; lines: LineSpec[]; paid?: { daysAgo: number; reference: string } },
 ): Promise<CreatedInvoice> {
-  const { priced, subtotal, taxTotal, total } = pricedLines(spec.lines);
+  // Spanish clients only in the demo: 21 % IVA on every line.
+  const { priced, subtotal, taxTotal, total } = priceLines(spec.lines, () => SPANISH_VAT_BP);
   const paidAt = spec.paid ? momentFromToday(-spec.paid.daysAgo, 12, 3) : null;
   const dueDate = daysFromToday(-spec.dueDaysAgo);
   const [row] = await tx
@@ -219,22 +208,7 @@ async function insertInvoice(
   const proformaReference = `PRO-${String(row.id).padStart(6, "0")}`;
   await tx.update(invoices).set({ proformaReference }).where(eq(invoices.id, row.id));
 
-  await tx.insert(invoiceLines).values(
-    priced.map((line) => ({
-      invoiceId: row.id,
-      description: line.description,
-      quantity: line.quantity,
-      unitAmount: line.unitAmount,
-      taxRateBp: line.taxRateBp,
-      taxAmount: line.taxAmount,
-      lineSubtotal: line.lineSubtotal,
-      serviceId: line.serviceId ?? null,
-      domainId: line.domainId ?? null,
-      periodStart: line.periodStart ?? null,
-      periodEnd: line.periodEnd ?? null,
-      sortOrder: line.sortOrder,
-    })),
-  );
+  await tx.insert(invoiceLines).values(invoiceLineRows(row.id, priced));
 
   // The renewal job claims each period it invoices; the demo's invoices are claimed the same way,
   // so a first `npm run cron` does not bill these periods again.
@@ -298,12 +272,15 @@ async function numberPaidInvoices(tx: Transaction, paid: CreatedInvoice[]): Prom
 }
 
 async function insertQuote(tx: Transaction, clientId: number): Promise<number> {
-  const { priced, subtotal, taxTotal, total } = pricedLines([
-    { description: "Migración de tienda WooCommerce desde su proveedor actual (ficheros, base de datos y correo)", unitAmount: 15000 },
-    { description: "Plan Empresa - pago anual", unitAmount: productPrice("business", "annually") },
-    { description: "Certificado SSL con validación de organización - 1 año", unitAmount: addonPrice("ssl") },
-    { description: "Hora de consultoría de rendimiento web (WPO)", unitAmount: 4500, quantity: 2 },
-  ]);
+  const { priced, subtotal, taxTotal, total } = priceLines(
+    [
+      { description: "Migración de tienda WooCommerce desde su proveedor actual (ficheros, base de datos y correo)", unitAmount: 15000 },
+      { description: "Plan Empresa - pago anual", unitAmount: productPrice("business", "annually") },
+      { description: "Certificado SSL con validación de organización - 1 año", unitAmount: addonPrice("ssl") },
+      { description: "Hora de consultoría de rendimiento web (WPO)", unitAmount: 4500, quantity: 2 },
+    ],
+    () => SPANISH_VAT_BP,
+  );
   const [row] = await tx
     .insert(quotes)
     .values({

@@ -1,5 +1,6 @@
 import type { Transaction } from "@/db/client";
 import { announcements, clientFiles, downloadCategories, downloads, kbArticles, kbCategories, networkIssues } from "@/db/schema";
+import { DOMAIN_SETTINGS } from "@/lib/settings/get-settings";
 import { momentFromToday } from "./dates";
 import { DEMO_PERSON, OTHER_PERSON, type DemoAccounts } from "./demo-accounts";
 import {
@@ -10,7 +11,7 @@ import {
   MAIL_SETTINGS_TEXT,
   QUICK_START_LINES,
 } from "./demo-support-content";
-import { DOMAIN_SETTINGS, type ReferenceIds } from "./reference-data";
+import type { ReferenceIds } from "./reference-data";
 import { buildTinyPdf } from "./tiny-pdf";
 
 export type DemoLibrary = {

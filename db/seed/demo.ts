@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { clients } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -10,7 +9,7 @@ import { domainExpiryEmail, insertSentEmails, invoiceCreatedEmail, paymentReceiv
 import { seedDemoHosting } from "./demo-hosting";
 import { seedDemoLibrary } from "./demo-library";
 import { seedDemoTickets } from "./demo-tickets";
-import { seedReferenceData } from "./reference-data";
+import { SEED_LOCK, seedReferenceData } from "./reference-data";
 
 export { DEMO_LOGINS, DEMO_PASSWORD };
 
@@ -30,9 +29,6 @@ export type DemoIds = {
   downloads: number[];
   networkIssues: number[];
 };
-
-// Any constant works; it only has to be the same for every process seeding the same database.
-const SEED_LOCK = sql`select pg_advisory_xact_lock(720261125)`;
 
 /**
  * Fills an empty database with the demo. Called on every embedded start, so the common case (data

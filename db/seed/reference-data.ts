@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   addonProducts,
@@ -13,38 +13,15 @@ import {
   tldPrices,
   type BillingCycle,
 } from "@/db/schema";
+import { BILLING_SETTINGS, DOMAIN_SETTINGS, SETTING_KEYS, type CompanySettings } from "@/lib/settings/get-settings";
 
-/** Settings keys and the shape of their values (the `settings` table is key -> jsonb). */
-export const SETTING_KEYS = { company: "company", billing: "billing", domains: "domains" } as const;
+/**
+ * Taken (inside a transaction) by every process that seeds, so seeders racing on one database wait
+ * for each other instead of colliding. Any constant works; it only has to be the same for all of them.
+ */
+export const SEED_LOCK = sql`select pg_advisory_xact_lock(720261125)`;
 
-/** Issuer data printed on invoices (Spanish invoicing rules ask for legal name, NIF and address). */
-export type CompanySettings = {
-  legalName: string;
-  tradeName: string;
-  taxId: string;
-  address1: string;
-  city: string;
-  province: string;
-  postcode: string;
-  country: string;
-  email: string;
-  phone: string;
-  website: string;
-};
-
-/** Amounts in cents of `currency`. */
-export type BillingSettings = {
-  currency: string;
-  invoiceDueDays: number;
-  renewalInvoiceDaysBefore: number;
-  addFundsMinimum: number;
-  addFundsMaximum: number;
-  maxCreditBalance: number;
-  autoApplyCredit: boolean;
-};
-
-export type DomainSettings = { defaultNameservers: string[] };
-
+/** The demo issuer; a real install enters its own (see getCompanySettings: there is no default). */
 export const COMPANY_SETTINGS: CompanySettings = {
   legalName: "Hosting Ejemplo S.L.",
   tradeName: "Hosting Ejemplo",
@@ -57,20 +34,6 @@ export const COMPANY_SETTINGS: CompanySettings = {
   email: "facturacion@example-hosting.es",
   phone: "+34 910 123 456",
   website: "https://www.example-hosting.es",
-};
-
-export const BILLING_SETTINGS: BillingSettings = {
-  currency: "EUR",
-  invoiceDueDays: 7,
-  renewalInvoiceDaysBefore: 14,
-  addFundsMinimum: 1000,
-  addFundsMaximum: 50000,
-  maxCreditBalance: 100000,
-  autoApplyCredit: true,
-};
-
-export const DOMAIN_SETTINGS: DomainSettings = {
-  defaultNameservers: ["ns1.example-hosting.es", "ns2.example-hosting.es"],
 };
 
 /** Spanish VAT; the seed's Spanish clients are all charged this. */

@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { clients, contacts } from "@/db/schema";
+import { accountTokens, clients, contacts } from "@/db/schema";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { profileColumns } from "./client-columns";
 
 export type Profile = {
   firstName: string;
@@ -17,8 +18,11 @@ export type Profile = {
   phone: string | null;
   language: Locale;
   marketingOptIn: boolean;
+  defaultBillingContactId: number | null;
   /** The owner's sign-in address, where the account's mail goes. */
   email: string | null;
+  /** A new address asked for and not yet confirmed from its mailbox; the old one counts until then. */
+  pendingEmail: string | null;
 };
 
 /** What "Mis datos" shows; null when the client does not exist. */
@@ -26,19 +30,8 @@ export async function getProfile(clientId: number, db?: Executor): Promise<Profi
   const executor = db ?? (await getDb());
   const [row] = await executor
     .select({
-      firstName: clients.firstName,
-      lastName: clients.lastName,
-      companyName: clients.companyName,
-      taxId: clients.taxId,
-      address1: clients.address1,
-      address2: clients.address2,
-      city: clients.city,
-      province: clients.province,
-      postcode: clients.postcode,
-      country: clients.country,
-      phone: clients.phone,
-      language: clients.language,
-      marketingOptIn: clients.marketingOptIn,
+      ...profileColumns,
+      ownerId: contacts.id,
       email: contacts.email,
     })
     .from(clients)
@@ -46,5 +39,37 @@ export async function getProfile(clientId: number, db?: Executor): Promise<Profi
     .where(eq(clients.id, clientId))
     .limit(1);
   if (!row) return null;
-  return { ...row, language: toLocale(row.language) };
+  const { ownerId, ...profile } = row;
+  const pendingEmail = ownerId === null ? null : await pendingEmailOf(executor, ownerId);
+  return { ...profile, language: toLocale(row.language), pendingEmail };
+}
+
+async function pendingEmailOf(executor: Executor, contactId: number): Promise<string | null> {
+  const [token] = await executor
+    .select({ payload: accountTokens.payload })
+    .from(accountTokens)
+    .where(
+      and(
+        eq(accountTokens.contactId, contactId),
+        eq(accountTokens.purpose, "email_change"),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(desc(accountTokens.createdAt), desc(accountTokens.id))
+    .limit(1);
+  return token?.payload?.newEmail ?? null;
+}
+
+export type BillingContactChoice = { id: number; name: string; email: string };
+
+/** The contacts the "Contacto de facturación por defecto" select offers: this client's, except the owner. */
+export async function getBillingContactChoices(clientId: number, db?: Executor): Promise<BillingContactChoice[]> {
+  const executor = db ?? (await getDb());
+  const rows = await executor
+    .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, email: contacts.email })
+    .from(contacts)
+    .where(and(eq(contacts.clientId, clientId), eq(contacts.isOwner, false)))
+    .orderBy(asc(contacts.firstName), asc(contacts.lastName), asc(contacts.id));
+  return rows.map((row) => ({ id: row.id, name: `${row.firstName} ${row.lastName}`.trim(), email: row.email }));
 }

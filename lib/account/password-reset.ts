@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { auditLog, contacts, userSessions } from "@/db/schema";
+import { contacts, userSessions } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/password";
@@ -163,7 +164,7 @@ export async function resetPassword(input: {
       .where(and(eq(userSessions.contactId, contact.id), isNull(userSessions.revokedAt)));
     // The owner proved control of the mailbox: a lock-out left by someone guessing the old password ends too.
     await clearAttempts(rateLimitKeys.loginAccount(contact.email), tx);
-    await tx.insert(auditLog).values({ clientId: contact.clientId, contactId: contact.id, action: "password.reset", ip });
+    await recordAudit(tx, { clientId: contact.clientId, contactId: contact.id, action: "password.reset", ip });
     return true;
   });
   if (!changed) return { ok: false, error: "errors.resetTokenInvalid" };

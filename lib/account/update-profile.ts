@@ -6,7 +6,10 @@ import { hasPermission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { profileColumns } from "./client-columns";
 import { isCountryCode } from "./countries";
+import { normalizePhone, normalizePostcode, phoneError, postcodeError } from "./postal-rules";
+import { checkTaxId, normalizeTaxId } from "./tax-id";
 
 // Every field is read as the browser sends it (a string, or nothing) and normalised here, so the same
 // rules hold whether the values come from the "Mis datos" form or from any other caller.
@@ -20,51 +23,67 @@ const requiredText = (max: number) => rawText.pipe(z.string().min(1, "errors.req
 const optionalText = (max: number) =>
   rawText.pipe(z.string().max(max, "account.errors.tooLong")).transform((value) => (value === "" ? null : value));
 
-/** Spanish postcodes: the first two digits are the province, 01 (Álava) to 52 (Melilla). */
-const SPANISH_POSTCODE = /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/;
-const POSTCODE = /^[A-Z0-9][A-Z0-9 -]*$/;
-const PHONE_CHARACTERS = /^[0-9+\-() ]+$/;
+const PHONE_MAX = 32;
 
-export const profileSchema = z
-  .object({
-    firstName: requiredText(100),
-    lastName: requiredText(100),
-    companyName: optionalText(200),
-    // Check letters of NIF/NIE/CIF come later; for now only the shape every tax id shares.
-    taxId: rawText
-      .transform((value) => value.replace(/[\s-]+/g, "").toUpperCase())
-      .pipe(z.string().max(32, "account.errors.tooLong").regex(/^[A-Z0-9]*$/, "account.errors.taxIdInvalid"))
-      .transform((value) => (value === "" ? null : value)),
-    address1: requiredText(200),
-    address2: optionalText(200),
-    city: requiredText(100),
-    province: requiredText(100),
-    postcode: requiredText(16)
-      .transform((value) => value.toUpperCase().replace(/\s+/g, " "))
-      .pipe(z.string().regex(POSTCODE, "account.errors.postcodeInvalid")),
-    country: rawText
-      .pipe(z.string().min(1, "errors.required"))
-      .transform((value) => value.toUpperCase())
-      .refine(isCountryCode, "account.errors.countryInvalid"),
-    phone: optionalText(32)
-      .transform((value) => (value === null ? null : value.replace(/\s+/g, " ")))
-      .refine((value) => value === null || PHONE_CHARACTERS.test(value), "account.errors.phoneInvalid")
-      .refine((value) => {
-        const digits = value?.replace(/\D/g, "").length ?? 0;
-        return value === null || (digits >= 6 && digits <= 20);
-      }, "account.errors.phoneInvalid"),
-    language: rawText.pipe(z.enum(LOCALES, { error: "errors.invalidValue" })),
-    // An unticked checkbox is simply absent from the form.
-    marketingOptIn: z
-      .union([z.boolean(), z.string()], { error: "errors.invalidValue" })
-      .nullish()
-      .transform((value) => value === true || value === "on" || value === "true"),
-  })
-  .superRefine((profile, context) => {
-    if (profile.country === "ES" && !SPANISH_POSTCODE.test(profile.postcode)) {
-      context.addIssue({ code: "custom", path: ["postcode"], message: "account.errors.postcodeSpain" });
-    }
-  });
+/** "" or null is "none"; anything else must be a contact id (whose client is checked inside the transaction). */
+const contactIdChoice = z
+  .union([z.string(), z.number()], { error: "errors.invalidValue" })
+  .nullish()
+  .transform((value) => (value === undefined ? undefined : String(value ?? "").trim()))
+  .refine((value) => value === undefined || value === "" || /^\d{1,9}$/.test(value), "errors.invalidValue")
+  .transform((value) => (value === undefined ? undefined : value === "" ? null : Number(value)));
+
+const fields = {
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  companyName: optionalText(200),
+  taxId: rawText
+    .transform(normalizeTaxId)
+    .pipe(z.string().max(32, "account.errors.tooLong").regex(/^[A-Z0-9+*]*$/, "account.errors.taxIdInvalid"))
+    .transform((value) => (value === "" ? null : value)),
+  address1: requiredText(200),
+  address2: optionalText(200),
+  city: requiredText(100),
+  province: requiredText(100),
+  postcode: requiredText(16).transform(normalizePostcode),
+  country: rawText
+    .pipe(z.string().min(1, "errors.required"))
+    .transform((value) => value.toUpperCase())
+    .refine(isCountryCode, "account.errors.countryInvalid"),
+  phone: optionalText(PHONE_MAX).transform((value) => (value === null ? null : normalizePhone(value))),
+  language: rawText.pipe(z.enum(LOCALES, { error: "errors.invalidValue" })),
+  // An unticked checkbox is simply absent from the form.
+  marketingOptIn: z
+    .union([z.boolean(), z.string()], { error: "errors.invalidValue" })
+    .nullish()
+    .transform((value) => value === true || value === "on" || value === "true"),
+  // Absent (a caller that does not show the select) keeps the current choice.
+  defaultBillingContactId: contactIdChoice,
+};
+
+type CountryDependent = { country: string; taxId: string | null; postcode: string; phone: string | null };
+
+/** The checks that depend on the country of the address: tax id, postcode and phone. */
+function countryFieldErrors(values: CountryDependent): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (values.taxId !== null) {
+    const taxId = checkTaxId(values.taxId, values.country);
+    if (!taxId.ok) errors.taxId = taxId.error;
+  }
+  const postcode = postcodeError(values.country, values.postcode);
+  if (postcode) errors.postcode = postcode;
+  if (values.phone !== null) {
+    const phone = phoneError(values.country, values.phone);
+    if (phone) errors.phone = phone;
+  }
+  return errors;
+}
+
+export const profileSchema = z.object(fields).superRefine((profile, context) => {
+  for (const [field, message] of Object.entries(countryFieldErrors(profile))) {
+    context.addIssue({ code: "custom", path: [field], message });
+  }
+});
 
 export type ProfileInput = z.input<typeof profileSchema>;
 export type ProfileValues = z.output<typeof profileSchema>;
@@ -95,6 +114,27 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 }
 
 /**
+ * When another field fails, zod skips the object-level checks; the country rules are run here on the
+ * fields that did parse, so every bad field gets its message in the same answer.
+ */
+function countryErrorsDespite(input: ProfileInput, already: Record<string, string>): Record<string, string> {
+  const country = fields.country.safeParse(input.country);
+  const taxId = fields.taxId.safeParse(input.taxId);
+  const postcode = fields.postcode.safeParse(input.postcode);
+  const phone = fields.phone.safeParse(input.phone);
+  const errors = countryFieldErrors({
+    // Without a valid country only the rules every country shares apply.
+    country: country.success ? country.data : "",
+    // A field that failed its own parse already has its message; an empty stand-in is not checked again.
+    taxId: taxId.success ? taxId.data : null,
+    postcode: postcode.success ? postcode.data : "",
+    phone: phone.success ? phone.data : null,
+  });
+  if (!postcode.success) delete errors.postcode;
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => !already[field]));
+}
+
+/**
  * "Mis datos" (walkthrough §3): the account holder's details. The client is always the session's;
  * the owner contact carries the same person's details (greetings in emails, the signed-in name), so it
  * is kept in step. The change and its audit row are written in one transaction.
@@ -102,32 +142,34 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 export async function updateProfile(user: SessionUser, input: ProfileInput, ip: string): Promise<UpdateProfileResult> {
   if (!hasPermission(user, "profile")) return { ok: false, error: "errors.forbidden" };
   const parsed = profileSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "errors.checkFields", fieldErrors: fieldErrorsOf(parsed.error) };
-  const values = parsed.data;
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    return { ok: false, error: "errors.checkFields", fieldErrors: { ...fieldErrors, ...countryErrorsDespite(input, fieldErrors) } };
+  }
+  const { defaultBillingContactId: billingChoice, ...details } = parsed.data;
 
   const db = await getDb();
   return db.transaction(async (tx): Promise<UpdateProfileResult> => {
     const [current] = await tx
-      .select({
-        firstName: clients.firstName,
-        lastName: clients.lastName,
-        companyName: clients.companyName,
-        taxId: clients.taxId,
-        address1: clients.address1,
-        address2: clients.address2,
-        city: clients.city,
-        province: clients.province,
-        postcode: clients.postcode,
-        country: clients.country,
-        phone: clients.phone,
-        language: clients.language,
-        marketingOptIn: clients.marketingOptIn,
-      })
+      .select(profileColumns)
       .from(clients)
       .where(eq(clients.id, user.clientId))
       .for("update");
     // The session outlived its account.
     if (!current) return { ok: false, error: "errors.signedOut" };
+
+    const values = { ...details, defaultBillingContactId: billingChoice === undefined ? current.defaultBillingContactId : billingChoice };
+    if (values.defaultBillingContactId !== null && values.defaultBillingContactId !== current.defaultBillingContactId) {
+      // Only another contact of this same client; the owner receives invoices anyway.
+      const [contact] = await tx
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.id, values.defaultBillingContactId), eq(contacts.clientId, user.clientId), eq(contacts.isOwner, false)))
+        .limit(1);
+      if (!contact) {
+        return { ok: false, error: "errors.checkFields", fieldErrors: { defaultBillingContactId: "account.errors.billingContactInvalid" } };
+      }
+    }
 
     const changedFields = PROFILE_FIELDS.filter((field) => current[field] !== values[field]);
     if (changedFields.length === 0) return { ok: true, changedFields, language: values.language };

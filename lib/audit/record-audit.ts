@@ -5,7 +5,29 @@ import { auditLog } from "@/db/schema";
  * What the activity log can show. Each action gets a label in the catalog when the log page is built,
  * so a new one is added here rather than typed freely at the call site.
  */
-export const AUDIT_ACTIONS = ["profile.updated"] as const;
+export const AUDIT_ACTIONS = [
+  "profile.updated",
+  "email.changed",
+  "login.success",
+  "login.failure",
+  "password.reset",
+  "password.changed",
+  "security_question.changed",
+  "sessions.revoked",
+  "data.exported",
+  "two_factor.enabled",
+  "two_factor.disabled",
+  "two_factor.success",
+  "two_factor.failure",
+  "contact.created",
+  "contact.updated",
+  "contact.deleted",
+  "contact.access_granted",
+  "contact.access_revoked",
+  "contact.permissions_changed",
+  "contact.invitation_sent",
+  "invitation.accepted",
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditEntry = {

@@ -1,15 +1,16 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/env";
-import { loadSessionContact, startDeviceSession } from "./device-sessions";
-import { verifyCredentials } from "./verify-credentials";
+import { loadSessionContact } from "./device-sessions";
+import { authorizeCredentials, type SignInRefusal } from "./two-factor-sign-in";
 import { clientIp } from "./client-ip";
 
-class InvalidCredentials extends CredentialsSignin {
-  code = "invalid_credentials";
-}
-class RateLimited extends CredentialsSignin {
-  code = "rate_limited";
+/** The refusal travels as the error's `code`; the sign-in action turns it back into a message key. */
+class SignInRefused extends CredentialsSignin {
+  constructor(refusal: SignInRefusal) {
+    super();
+    this.code = refusal;
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -26,15 +27,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      // email + password (accounts without two-factor sign-in), or the sign-in form's pendingToken + code.
+      credentials: { email: {}, password: {}, pendingToken: {}, code: {} },
       async authorize(credentials, request) {
-        const email = typeof credentials?.email === "string" ? credentials.email : "";
-        const password = typeof credentials?.password === "string" ? credentials.password : "";
-        const ip = clientIp(request.headers);
-        const result = await verifyCredentials({ email, password, ip });
-        if (!result.ok) throw result.error === "errors.rateLimited" ? new RateLimited() : new InvalidCredentials();
-        const sessionId = await startDeviceSession({ contactId: result.contact.id, ip, userAgent: request.headers.get("user-agent") });
-        return { id: String(result.contact.id), sessionVersion: result.contact.sessionVersion, sessionId };
+        const result = await authorizeCredentials({
+          email: credentials?.email,
+          password: credentials?.password,
+          pendingToken: credentials?.pendingToken,
+          code: credentials?.code,
+          ip: clientIp(request.headers),
+          userAgent: request.headers.get("user-agent"),
+        });
+        if (!result.ok) throw new SignInRefused(result.refusal);
+        return result.user;
       },
     }),
   ],

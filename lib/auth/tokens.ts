@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { accountTokens } from "@/db/schema";
 
-export type TokenPurpose = "password_reset" | "invitation" | "email_change";
+export type TokenPurpose = "password_reset" | "invitation" | "email_change" | "two_factor_pending";
 export type AccountToken = typeof accountTokens.$inferSelect;
 
 // Our tokens are 43 characters; anything far longer is not one of ours and is not worth hashing.

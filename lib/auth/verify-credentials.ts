@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { auditLog, contacts } from "@/db/schema";
+import { contacts } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyPassword } from "./password";
 import { clearAttempts, isRateLimited, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, rateLimitKeys, recordAttempt } from "./rate-limit";
 
@@ -75,5 +76,5 @@ async function audit(
   executor?: Executor,
 ): Promise<void> {
   const db = executor ?? (await getDb());
-  await db.insert(auditLog).values({ clientId: contact.clientId, contactId: contact.id, action, ip, details });
+  await recordAudit(db, { clientId: contact.clientId, contactId: contact.id, action, ip, details: details ?? undefined });
 }

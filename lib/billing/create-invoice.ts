@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { clients, invoiceLines, invoices, type InvoiceClientSnapshot } from "@/db/schema";
-import { taxForLine } from "@/lib/money";
 import { getBillingSettings } from "@/lib/settings/get-settings";
 import { applyCreditInTx } from "./apply-credit";
 import { BillingError } from "./billing-error";
 import { lockClient } from "./credit";
+import { invoiceLineRows, priceLines } from "./price-lines";
 import { issuePaidInvoice } from "./record-payment";
 import { taxRuleFor } from "./tax";
 import { addDays, madridToday } from "./today";
@@ -66,15 +66,7 @@ export async function createInvoice(tx: Transaction, input: CreateInvoiceInput):
   const taxable = input.kind !== "add_funds" && lines.some((line) => line.taxable !== false);
   const rule = taxable ? await taxRuleFor(tx, client) : null;
 
-  const priced = lines.map((line, index) => {
-    const quantity = line.quantity ?? 1;
-    const lineSubtotal = line.unitAmount * quantity;
-    const taxRateBp = rule && line.taxable !== false ? rule.rateBp : 0;
-    return { ...line, quantity, lineSubtotal, taxRateBp, taxAmount: taxForLine(lineSubtotal, taxRateBp), sortOrder: index + 1 };
-  });
-  const subtotal = priced.reduce((sum, line) => sum + line.lineSubtotal, 0);
-  const taxTotal = priced.reduce((sum, line) => sum + line.taxAmount, 0);
-  const total = subtotal + taxTotal;
+  const { priced, subtotal, taxTotal, total } = priceLines(lines, (line) => (rule && line.taxable !== false ? rule.rateBp : 0));
   if (total < 0) throw new BillingError("billing.errors.invalidAmount", `invoice total ${total}`);
 
   const issueDate = input.issueDate ?? madridToday();
@@ -105,22 +97,7 @@ export async function createInvoice(tx: Transaction, input: CreateInvoiceInput):
     .returning();
   const proformaReference = `PRO-${String(row!.id).padStart(6, "0")}`;
   await tx.update(invoices).set({ proformaReference }).where(eq(invoices.id, row!.id));
-  await tx.insert(invoiceLines).values(
-    priced.map((line) => ({
-      invoiceId: row!.id,
-      description: line.description,
-      quantity: line.quantity,
-      unitAmount: line.unitAmount,
-      taxRateBp: line.taxRateBp,
-      taxAmount: line.taxAmount,
-      lineSubtotal: line.lineSubtotal,
-      serviceId: line.serviceId ?? null,
-      domainId: line.domainId ?? null,
-      periodStart: line.periodStart ?? null,
-      periodEnd: line.periodEnd ?? null,
-      sortOrder: line.sortOrder,
-    })),
-  );
+  await tx.insert(invoiceLines).values(invoiceLineRows(row!.id, priced));
   const created = { invoiceId: row!.id, proformaReference, total };
 
   // Nothing to pay (a free order): it is settled, and numbered, right away.

@@ -23,6 +23,11 @@ export function formatInvoiceNumber(series: string, number: number): string {
   return `${series}-${String(number).padStart(6, "0")}`;
 }
 
+/** The tax number of an issued invoice ("F2026-000123"); null for a proforma, which has none yet. */
+export function invoiceNumberOf(invoice: { series: string | null; number: number | null }): string | null {
+  return invoice.series && invoice.number !== null ? formatInvoiceNumber(invoice.series, invoice.number) : null;
+}
+
 /** One series per calendar year of the payment, counted in Madrid: a payment at 00:30 on 1 January is next year's. */
 export function invoiceSeriesFor(date: Date): string {
   const year = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid", year: "numeric" }).format(date);

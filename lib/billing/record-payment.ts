@@ -3,7 +3,7 @@ import type { Transaction } from "@/db/client";
 import { invoices, payments, type InvoiceStatus } from "@/db/schema";
 import { BillingError } from "./billing-error";
 import { addCreditEntry, lockClient } from "./credit";
-import { formatInvoiceNumber, invoiceSeriesFor, takeNextInvoiceNumber } from "./invoice-number";
+import { formatInvoiceNumber, invoiceNumberOf, invoiceSeriesFor, takeNextInvoiceNumber } from "./invoice-number";
 import { madridToday } from "./today";
 
 /** Statuses that still owe money; "collections" is an unpaid debt handed to collection, still payable. */
@@ -52,7 +52,7 @@ export async function recordPayment(tx: Transaction, input: RecordPaymentInput):
 
   const due = invoice.total - invoice.amountPaid;
   if (!PAYABLE_STATUSES.has(invoice.status) || due <= 0) {
-    return { applied: 0, excess: input.amount, paidNow: false, invoiceNumber: numberOf(invoice) };
+    return { applied: 0, excess: input.amount, paidNow: false, invoiceNumber: invoiceNumberOf(invoice) };
   }
 
   const applied = Math.min(input.amount, due);
@@ -113,6 +113,3 @@ export async function issuePaidInvoice(tx: Transaction, invoice: InvoiceRow): Pr
   return formatted;
 }
 
-function numberOf(invoice: InvoiceRow): string | null {
-  return invoice.series && invoice.number !== null ? formatInvoiceNumber(invoice.series, invoice.number) : null;
-}

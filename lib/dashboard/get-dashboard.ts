@@ -1,4 +1,4 @@
-import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
+import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 import { and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import {
@@ -141,7 +141,7 @@ export async function getDashboard(clientId: number, options: DashboardOptions):
         currency,
         items: invoiceRows.map((invoice) => ({
           id: invoice.id,
-          reference: invoice.series && invoice.number !== null ? formatInvoiceNumber(invoice.series, invoice.number) : invoice.proformaReference,
+          reference: invoiceNumberOf(invoice) ?? invoice.proformaReference,
           status: invoice.status,
           issueDate: invoice.issueDate,
           dueDate: invoice.dueDate,

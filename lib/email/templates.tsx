@@ -1,4 +1,7 @@
 import type { ReactElement } from "react";
+import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
+import EmailChangeVerifyEmail, { type EmailChangeVerifyEmailProps } from "@/emails/email-change-verify";
+import ContactInvitationEmail, { type ContactInvitationEmailProps } from "@/emails/contact-invitation";
 import InvoiceCreatedEmail, { type InvoiceCreatedEmailProps } from "@/emails/invoice-created";
 import InvoiceReminderEmail, { type InvoiceReminderEmailProps } from "@/emails/invoice-reminder";
 import OverdueNoticeEmail, { overdueLevel, type OverdueNoticeEmailProps } from "@/emails/overdue-notice";
@@ -25,6 +28,9 @@ export type TemplateData = {
   "invoice-reminder": Omit<InvoiceReminderEmailProps, "locale">;
   "overdue-notice": Omit<OverdueNoticeEmailProps, "locale">;
   "quote-accepted": Omit<QuoteAcceptedEmailProps, "locale">;
+  "email-change-verify": Omit<EmailChangeVerifyEmailProps, "locale">;
+  "email-change-notice": Omit<EmailChangeNoticeEmailProps, "locale">;
+  "contact-invitation": Omit<ContactInvitationEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -58,5 +64,17 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "quote-accepted": {
     render: (data, locale) => <QuoteAcceptedEmail {...data} locale={locale} />,
     subject: (t, data) => t("email.quoteAccepted.subject", { reference: data.reference ?? "" }),
+  },
+  "email-change-verify": {
+    render: (data, locale) => <EmailChangeVerifyEmail {...data} locale={locale} />,
+    subject: (t) => t("account.emails.emailChangeVerify.subject"),
+  },
+  "email-change-notice": {
+    render: (data, locale) => <EmailChangeNoticeEmail {...data} locale={locale} />,
+    subject: (t) => t("account.emails.emailChangeNotice.subject"),
+  },
+  "contact-invitation": {
+    render: (data, locale) => <ContactInvitationEmail {...data} locale={locale} />,
+    subject: (t, data) => t("contacts.invitationEmail.subject", { accountName: data.accountName ?? "" }),
   },
 };

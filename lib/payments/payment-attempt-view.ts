@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { invoices, paymentAttempts, type InvoiceStatus } from "@/db/schema";
-import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
+import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 
 export type PaymentAttemptStatus = "open" | "completed" | "failed" | "expired";
 
@@ -69,7 +69,7 @@ export async function getPaymentAttemptView(clientId: number, attemptId: number,
     invoices: rows.map((row) => ({
       id: row.id,
       proformaReference: row.proformaReference,
-      number: row.series && row.number !== null ? formatInvoiceNumber(row.series, row.number) : null,
+      number: invoiceNumberOf(row),
       status: row.status,
       total: row.total,
       amountDue: row.total - row.amountPaid,

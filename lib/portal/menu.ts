@@ -1,7 +1,7 @@
 import type { Permission } from "@/db/schema";
 import { hasPermission } from "@/lib/auth/permissions";
 
-export type MenuLink = { key: string; href: string; permission?: Permission };
+export type MenuLink = { key: string; href: string; permission?: Permission; ownerOnly?: boolean };
 export type MenuGroup = { key: string; href?: string; items: MenuLink[] };
 
 /**
@@ -33,12 +33,20 @@ const PORTAL_MENU: MenuGroup[] = [
 ];
 
 /** "Cuenta", top right in the walkthrough; "Salir" is always added after these. */
-const ACCOUNT_MENU: MenuLink[] = [{ key: "details", href: "/cuenta", permission: "profile" }];
+const ACCOUNT_MENU: MenuLink[] = [
+  { key: "details", href: "/cuenta", permission: "profile" },
+  { key: "contacts", href: "/cuenta/contactos", permission: "contacts" },
+  { key: "password", href: "/cuenta/contrasena" },
+  { key: "security", href: "/cuenta/seguridad" },
+  { key: "emails", href: "/cuenta/correos", permission: "emails" },
+  { key: "activity", href: "/cuenta/actividad", ownerOnly: true },
+  { key: "export", href: "/cuenta/exportar", ownerOnly: true },
+];
 
 type MenuUser = { isOwner: boolean; permissions: Permission[] };
 
 function visible(items: MenuLink[], user: MenuUser): MenuLink[] {
-  return items.filter((item) => !item.permission || hasPermission(user, item.permission));
+  return items.filter((item) => (item.ownerOnly ? user.isOwner : !item.permission || hasPermission(user, item.permission)));
 }
 
 /** Groups and links this user may see; a group left with no link is dropped. */

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
 import { settings } from "@/db/schema";
-import { BILLING_SETTINGS, DOMAIN_SETTINGS, SETTING_KEYS } from "@/db/seed/reference-data";
+
+/** Settings keys; the `settings` table is key -> jsonb, each value shaped as its schema below. */
+export const SETTING_KEYS = { company: "company", billing: "billing", domains: "domains" } as const;
 
 const countryCode = z.string().regex(/^[A-Z]{2}$/);
 const cents = z.number().int().nonnegative();
@@ -38,6 +40,21 @@ export type CompanySettings = z.infer<typeof companySettingsSchema>;
 /** Amounts in cents of `currency`. */
 export type BillingSettings = z.infer<typeof billingSettingsSchema>;
 export type DomainSettings = z.infer<typeof domainSettingsSchema>;
+
+/** Shipped defaults: the seed writes them, and an option missing from the stored value takes its default. */
+export const BILLING_SETTINGS: BillingSettings = {
+  currency: "EUR",
+  invoiceDueDays: 7,
+  renewalInvoiceDaysBefore: 14,
+  addFundsMinimum: 1000,
+  addFundsMaximum: 50000,
+  maxCreditBalance: 100000,
+  autoApplyCredit: true,
+};
+
+export const DOMAIN_SETTINGS: DomainSettings = {
+  defaultNameservers: ["ns1.example-hosting.es", "ns2.example-hosting.es"],
+};
 
 async function readSetting(executor: Executor | undefined, key: string): Promise<unknown> {
   const db = executor ?? (await getDb());

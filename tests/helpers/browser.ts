@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
@@ -220,4 +221,114 @@ export async function resetPasswordByEmail(browser: Browser, email: string, newP
 /** Whether keyboard focus is inside the element the locator points at. */
 export function focusIsInside(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element.contains(document.activeElement));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Billing journeys (issue 3): amounts as the portal prints them, the invoice list, the sandbox
+// gateway and the PDFs' text.
+
+/** Non-breaking and narrow spaces (Intl puts them before "€") as plain ones, runs collapsed. */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, " ").replace(/[ \t]+/g, " ");
+}
+
+/** Every amount in euros printed in `text` ("1.234,56 €", "1234,56 €"), in cents, in order. */
+export function euroAmounts(text: string): number[] {
+  return [...plainSpaces(text).matchAll(/(-?)(\d{1,3}(?:\.\d{3})+|\d+),(\d{2}) €/g)].map(
+    ([, sign, whole, cents]) => (sign ? -1 : 1) * (Number(whole.replace(/\./g, "")) * 100 + Number(cents)),
+  );
+}
+
+/** The one amount in euros in `text`, in cents; fails when there is none. */
+export function euroCents(text: string): number {
+  const [amount] = euroAmounts(text);
+  expect(amount, `an amount in euros in "${text}"`).toBeDefined();
+  return amount;
+}
+
+/** Cents as the Spanish portal prints them ("1234,56 €"), with a plain space. */
+export function euros(cents: number): string {
+  return plainSpaces(new Intl.NumberFormat("es-ES", { style: "currency", currency: "EUR" }).format(cents / 100));
+}
+
+/** The text of a PDF file as poppler's `pdftotext -layout` reads it, spaces made plain. */
+export function pdfText(file: string): string {
+  return plainSpaces(execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }));
+}
+
+export const INVOICE_STATUS_LABELS = ["Pagada", "Sin pagar", "Vencida", "Cancelada", "Reembolsada", "Cobro en curso", "Pago en proceso"] as const;
+export type InvoiceStatusLabel = (typeof INVOICE_STATUS_LABELS)[number];
+export type InvoiceRow = { id: number; href: string; label: string; status: InvoiceStatusLabel; total: number; due: number };
+
+/**
+ * The rows of the invoice list open on `page` (any viewport: only the text on screen is read), with
+ * what is still due on each: the "Pendiente" amount when shown, else the total while unpaid.
+ */
+export async function invoiceRows(page: Page): Promise<InvoiceRow[]> {
+  const rows = page.locator("main table tbody tr");
+  const result: InvoiceRow[] = [];
+  for (const row of await rows.all()) {
+    const link = row.getByRole("link").first();
+    const href = (await link.getAttribute("href")) ?? "";
+    const label = ((await link.textContent()) ?? "").trim();
+    const text = plainSpaces(await row.innerText());
+    const status = INVOICE_STATUS_LABELS.find((candidate) => text.includes(candidate));
+    expect(status, `a status in the row "${text}"`).toBeDefined();
+    const amounts = euroAmounts(text);
+    const pending = /Pendiente: /.test(text) ? amounts[1] : undefined;
+    const owes = status === "Sin pagar" || status === "Vencida" || status === "Cobro en curso" || status === "Pago en proceso";
+    result.push({ id: Number(href.split("/").pop()), href, label, status: status!, total: amounts[0], due: owes ? (pending ?? amounts[0]) : 0 });
+  }
+  return result;
+}
+
+/** Opens /facturacion/facturas (with `query`) and reads its rows. */
+export async function openInvoiceList(page: Page, query = ""): Promise<InvoiceRow[]> {
+  await page.goto(`/facturacion/facturas${query}`);
+  await page.getByRole("heading", { level: 1, name: "Mis facturas" }).waitFor();
+  return invoiceRows(page);
+}
+
+/**
+ * "Añadir fondos" for `amount` as typed (e.g. "25,50"): the form creates an add-funds invoice and
+ * sends to the sandbox gateway. Returns the attempt id and the new invoice's proforma reference
+ * once the sandbox page is open.
+ */
+export async function startAddFunds(page: Page, amount: string): Promise<{ attemptId: number; reference: string }> {
+  await page.goto("/facturacion/anadir-fondos");
+  await page.getByLabel("Importe en euros").fill(amount);
+  await page.locator("main").getByRole("button", { name: "Añadir fondos", exact: true }).click();
+  await page.waitForURL((url) => /^\/facturacion\/pago\/\d+$/.test(url.pathname));
+  await page.getByRole("heading", { level: 1, name: "Pago de prueba" }).waitFor();
+  const reference = /Factura proforma (PRO-\d+)/.exec(await page.locator("main").innerText())?.[1];
+  expect(reference, "the sandbox page names the add-funds invoice").toBeDefined();
+  return { attemptId: Number(new URL(page.url()).pathname.split("/").pop()), reference: reference! };
+}
+
+/** A new unpaid invoice of the signed-in client (an add-funds one, left unpaid): its id and reference. */
+export async function createUnpaidInvoice(page: Page, amount: string): Promise<{ id: number; reference: string }> {
+  const { reference } = await startAddFunds(page, amount);
+  const row = (await openInvoiceList(page, "?estado=sin-pagar")).find((candidate) => candidate.label === `Proforma ${reference}`);
+  expect(row, `Proforma ${reference} in the unpaid list`).toBeDefined();
+  return { id: row!.id, reference };
+}
+
+/**
+ * On the sandbox payment page: chooses "Pago correcto" or "Tarjeta rechazada" and waits for the
+ * result page's outcome ("Pago recibido" / "El pago no se ha completado"). Returns the outcome box.
+ */
+export async function finishSandboxPayment(page: Page, outcome: "approve" | "decline"): Promise<Locator> {
+  await page.getByRole("button", { name: outcome === "approve" ? "Pago correcto" : "Tarjeta rechazada", exact: true }).click();
+  await page.waitForURL((url) => /^\/facturacion\/pago\/\d+\/resultado$/.test(url.pathname));
+  const box = page.locator("main").getByRole("status").filter({ hasText: outcome === "approve" ? "Pago recibido" : "El pago no se ha completado" });
+  await box.waitFor();
+  return box;
+}
+
+/** "Crédito disponible" on the Añadir fondos page, in cents. */
+export async function creditBalance(page: Page): Promise<number> {
+  await page.goto("/facturacion/anadir-fondos");
+  const region = page.getByRole("region", { name: "Crédito disponible", exact: true });
+  await region.waitFor();
+  return euroCents(await region.innerText());
 }

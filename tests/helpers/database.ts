@@ -5,6 +5,7 @@ import { inject } from "vitest";
 // Renamed on import: a "use…" name makes the React hooks lint rule treat it as a hook.
 import { setDatabase as installDatabase, type Database } from "@/db/client";
 import * as schema from "@/db/schema";
+import { SEED_LOCK, seedReferenceData, type ReferenceIds } from "@/db/seed/reference-data";
 import { env } from "@/lib/env";
 import "./provided-context";
 
@@ -37,6 +38,18 @@ export async function teardownTestDatabase(): Promise<void> {
   const client = (database as unknown as { $client: Closable }).$client;
   if (client.end) await client.end({ timeout: 5 });
   else if (client.close) await client.close();
+}
+
+/**
+ * The company settings, tax rules and catalogue, written unless already there. Test files sharing
+ * one PostgreSQL database call this at the same moment: the lock makes the others wait for the
+ * first seeder's commit and then find its rows, instead of colliding with it.
+ */
+export function seedReferenceDataOnce(db: Database): Promise<ReferenceIds> {
+  return db.transaction(async (tx) => {
+    await tx.execute(SEED_LOCK);
+    return seedReferenceData(tx);
+  });
 }
 
 async function openPgliteFromTemplate(): Promise<Database> {

@@ -18,6 +18,7 @@ import {
   type Permission,
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import type { SessionUser } from "@/lib/auth/session";
 
 // Rows for tests. Every value that has to be unique is random, so files sharing one PostgreSQL
 // database (DATABASE_URL mode) never collide and never depend on what else is in a table.
@@ -107,6 +108,20 @@ export async function createTestClient(
       .returning(),
   );
   return { client, owner, password };
+}
+
+/** A new client's owner, as the session carries them once signed in. */
+export async function createSignedInOwner(db: Executor, client: Partial<NewClient> = {}): Promise<SessionUser> {
+  const { client: row, owner } = await createTestClient(db, { client });
+  return {
+    contactId: owner.id,
+    clientId: row.id,
+    isOwner: true,
+    permissions: [],
+    name: `${owner.firstName} ${owner.lastName}`,
+    email: owner.email,
+    sessionId: 0,
+  };
 }
 
 export async function createSubAccount(

@@ -270,6 +270,11 @@ export async function startStripeStandIn(options: { apiKey?: string } = {}): Pro
   };
 }
 
+/** What the Stripe client (and our gateway) needs to talk to the stand-in instead of Stripe. */
+export function standInClientOptions(standIn: StripeStandIn) {
+  return { apiKey: STAND_IN_API_KEY, host: "127.0.0.1", port: standIn.port, protocol: "http" as const };
+}
+
 /** A webhook event shaped like Stripe's (API v1 snapshot event) around `object`. */
 export function stripeEvent<T extends object>(type: string, object: T, overrides: { id?: string; created?: number } = {}) {
   return {

@@ -2,15 +2,14 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { creditLedgerEntries, invoices, payments } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/reference-data";
 import type { SessionUser } from "@/lib/auth/session";
 import { createAddFundsInvoice } from "@/lib/billing/add-funds";
 import { applyCredit } from "@/lib/billing/apply-credit";
 import { sendInvoiceCreatedEmail, sendPaymentReceivedEmail } from "@/lib/billing/billing-emails";
 import { getCreditBalance } from "@/lib/billing/credit";
 import { recordPayment } from "@/lib/billing/record-payment";
-import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, createTestInvoice } from "@/tests/helpers/factories";
+import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { createSignedInOwner, createSubAccount, createTestInvoice } from "@/tests/helpers/factories";
 
 vi.mock("@/lib/billing/billing-emails", () => ({
   sendInvoiceCreatedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
@@ -19,23 +18,6 @@ vi.mock("@/lib/billing/billing-emails", () => ({
 }));
 
 let db: Database;
-
-async function seedReference(database: Database): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await seedReferenceData(database);
-      return;
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
-async function newOwner(): Promise<SessionUser> {
-  const { client, owner } = await createTestClient(db);
-  return { contactId: owner.id, clientId: client.id, isOwner: true, permissions: [], name: owner.firstName, email: owner.email, sessionId: 0 };
-}
 
 async function deposit(clientId: number, amount: number) {
   await db.insert(creditLedgerEntries).values({ clientId, amount, currency: "EUR", kind: "deposit", description: "Depósito de prueba" });
@@ -52,7 +34,7 @@ async function ledgerOf(clientId: number) {
 
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await seedReference(db);
+  await seedReferenceDataOnce(db);
 });
 
 beforeEach(() => {
@@ -66,7 +48,7 @@ afterAll(async () => {
 
 describe("applyCredit", () => {
   it("applies part of the due when the balance is short, and pays and numbers the invoice when it covers the rest", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId, { line: { unitAmount: 10000 } });
     await deposit(user.clientId, 5000);
 
@@ -91,7 +73,7 @@ describe("applyCredit", () => {
   });
 
   it("answers with a message when there is no credit, or the invoice is cancelled or an add-funds invoice", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId);
     expect(await applyCredit(user, invoice.id)).toEqual({ ok: false, error: "billing.errors.noCredit" });
     await deposit(user.clientId, 10000);
@@ -103,8 +85,8 @@ describe("applyCredit", () => {
   });
 
   it("treats another client's invoice as missing and changes nothing", async () => {
-    const owner = await newOwner();
-    const stranger = await newOwner();
+    const owner = await createSignedInOwner(db);
+    const stranger = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, owner.clientId);
     await deposit(stranger.clientId, 10000);
 
@@ -116,7 +98,7 @@ describe("applyCredit", () => {
   });
 
   it("needs the invoices permission", async () => {
-    const owner = await newOwner();
+    const owner = await createSignedInOwner(db);
     const { contact } = await createSubAccount(db, owner.clientId, ["quotes"]);
     const { invoice } = await createTestInvoice(db, owner.clientId);
     await deposit(owner.clientId, 5000);
@@ -128,7 +110,7 @@ describe("applyCredit", () => {
   });
 
   it("20 parallel requests on one invoice: the credit is spent once and the invoice never goes below zero due", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId, { line: { unitAmount: 1000 } });
     await deposit(user.clientId, 10000);
 
@@ -141,7 +123,7 @@ describe("applyCredit", () => {
   });
 
   it("20 parallel requests on one invoice bigger than the balance: the balance ends at exactly zero", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId, { line: { unitAmount: 100000 } });
     await deposit(user.clientId, 3333);
 
@@ -153,7 +135,7 @@ describe("applyCredit", () => {
   });
 
   it("20 parallel requests on 20 invoices share the balance exactly, never below zero", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const created = await Promise.all(Array.from({ length: 20 }, () => createTestInvoice(db, user.clientId, { line: { unitAmount: 1000 } })));
     await deposit(user.clientId, 5000);
 
@@ -172,7 +154,7 @@ describe("applyCredit", () => {
   });
 
   it("racing with a card payment of the same invoice, the invoice is paid once and the rest stays credit", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId, { line: { unitAmount: 1000 } });
     await deposit(user.clientId, 2000);
 
@@ -199,7 +181,7 @@ describe("applyCredit", () => {
 
 describe("createAddFundsInvoice", () => {
   it("creates an untaxed add-funds invoice within the limits of the settings", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const result = await createAddFundsInvoice(user, 2500);
     expect(result).toMatchObject({ ok: true });
     const invoiceId = (result as { invoiceId: number }).invoiceId;
@@ -208,7 +190,7 @@ describe("createAddFundsInvoice", () => {
   });
 
   it("refuses amounts outside the minimum, the maximum or the balance cap, next to the field", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const refusal = (error: string) => ({ ok: false, error, fieldErrors: { amount: error } });
     expect(await createAddFundsInvoice(user, 999)).toEqual(refusal("billing.errors.addFundsMin"));
     expect(await createAddFundsInvoice(user, 50001)).toEqual(refusal("billing.errors.addFundsMax"));
@@ -225,14 +207,14 @@ describe("createAddFundsInvoice", () => {
   });
 
   it("under concurrent requests never lets the balance cap be passed", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const results = await Promise.all(Array.from({ length: 5 }, () => createAddFundsInvoice(user, 30000)));
     expect(results.filter((result) => result.ok)).toHaveLength(3);
     expect(results.filter((result) => !result.ok).map((result) => result.error)).toEqual(Array(2).fill("billing.errors.addFundsMaxBalance"));
   });
 
   it("puts the amount on the credit ledger when the add-funds invoice is paid", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const result = await createAddFundsInvoice(user, 4000);
     if (!result.ok) throw new Error(result.error);
     const payment = await db.transaction((tx) =>
@@ -244,7 +226,7 @@ describe("createAddFundsInvoice", () => {
   });
 
   it("needs the invoices permission", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     expect(await createAddFundsInvoice({ ...user, isOwner: false, permissions: ["tickets"] }, 2000)).toEqual({ ok: false, error: "errors.forbidden" });
   });
 });

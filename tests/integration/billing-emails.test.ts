@@ -1,9 +1,8 @@
 import { randomInt } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { clients, contacts, invoiceNotices, quotes, sentEmails } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/reference-data";
 import { invoiceRecipients } from "@/lib/billing/billing-recipients";
 import {
   sendInvoiceCreatedEmail,
@@ -15,9 +14,9 @@ import {
 import { noticeFor, noticeSettings, sendInvoiceNotices } from "@/lib/billing/notices";
 import { setEmailProvider } from "@/lib/email/send-email";
 import { renderEmail } from "@/lib/email/send-email";
-import type { EmailProvider, OutgoingEmail } from "@/lib/email/provider";
 import { env } from "@/lib/env";
-import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createSubAccount, createTestClient, createTestInvoice, uniqueEmail, uniqueSuffix } from "@/tests/helpers/factories";
 
 // A fixed day years before the real one: on a shared PostgreSQL database (DATABASE_URL) other
@@ -26,37 +25,19 @@ const TODAY = "2005-05-10";
 const BASE = env.APP_BASE_URL.replace(/\/+$/, "");
 
 let db: Database;
-let outbox: OutgoingEmail[] = [];
-const capture: EmailProvider = {
-  name: "outbox",
-  async send(message) {
-    outbox.push(message);
-    return { messageId: `test-${outbox.length}` };
-  },
-};
+const outbox = captureEmails();
 
 beforeAll(async () => {
   db = await setupTestDatabase();
-  try {
-    await db.transaction((tx) => seedReferenceData(tx));
-  } catch {
-    // Another file seeded the company settings at the same moment; theirs are committed.
-  }
+  await seedReferenceDataOnce(db);
 });
 
 afterAll(async () => {
   await teardownTestDatabase();
 });
 
-// Every message is captured: nothing is printed, attachments can be inspected.
-beforeEach(() => {
-  setEmailProvider(capture);
-});
-
 afterEach(() => {
-  setEmailProvider(undefined);
   vi.restoreAllMocks();
-  outbox = [];
 });
 
 /**
@@ -282,7 +263,7 @@ describe("sendInvoiceNotices", () => {
     expect(logged.filter((row) => row.toAddress === addresses[0])).toHaveLength(4);
 
     // Six days later the reminded invoice is overdue and the first notice turns into the second.
-    outbox = [];
+    outbox.length = 0;
     await Promise.all([sendInvoiceNotices("2005-05-16"), sendInvoiceNotices("2005-05-16"), sendInvoiceNotices("2005-05-16")]);
     const later = await db.select().from(invoiceNotices).where(inArray(invoiceNotices.invoiceId, ids));
     expect(later.map((row) => `${row.invoiceId}:${row.kind}`).sort()).toEqual(

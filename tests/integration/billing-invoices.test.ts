@@ -2,7 +2,6 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { creditLedgerEntries, invoiceLines, invoices, invoiceSeriesCounters, paymentAttempts, payments } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/reference-data";
 import { BillingError } from "@/lib/billing/billing-error";
 import { createInvoice } from "@/lib/billing/create-invoice";
 import { fulfilPaymentAttempt } from "@/lib/billing/fulfil-payment";
@@ -11,7 +10,7 @@ import { recordPayment } from "@/lib/billing/record-payment";
 import { taxRuleFor } from "@/lib/billing/tax";
 import { addDays, madridToday } from "@/lib/billing/today";
 import { getBillingSettings, getCompanySettings, getDomainSettings } from "@/lib/settings/get-settings";
-import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestInvoice, uniqueSuffix } from "@/tests/helpers/factories";
 
 vi.mock("@/lib/billing/billing-emails", () => ({
@@ -21,19 +20,6 @@ vi.mock("@/lib/billing/billing-emails", () => ({
 }));
 
 let db: Database;
-
-/** Idempotent, but another test file may be seeding the shared PostgreSQL database at this moment. */
-async function seedReference(database: Database): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await seedReferenceData(database);
-      return;
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
 
 async function newClient(client: { country?: string; taxId?: string | null; companyName?: string | null } = {}) {
   return (await createTestClient(db, { client })).client;
@@ -45,7 +31,7 @@ async function ledgerDeposit(clientId: number, amount: number) {
 
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await seedReference(db);
+  await seedReferenceDataOnce(db);
 });
 
 afterEach(() => {

@@ -3,13 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { parseEuroAmount } from "@/app/(portal)/facturacion/anadir-fondos/parse-amount";
 import type { Database } from "@/db/client";
 import { creditLedgerEntries, invoices, paymentAttempts, quoteLines, quotes, type Permission } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/reference-data";
 import type { SessionUser } from "@/lib/auth/session";
 import { catalogs } from "@/lib/i18n/messages";
 import { setPaymentGatewayForTests } from "@/lib/payments/get-gateway";
 import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
-import { setupTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, createTestInvoice, uniqueSuffix } from "@/tests/helpers/factories";
+import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
+import { createSignedInOwner, createSubAccount, createTestInvoice, uniqueSuffix } from "@/tests/helpers/factories";
 
 // The server actions of the billing pages, driven as a form post would drive them: the session is
 // stubbed, everything behind it (use cases, sandbox gateway, database) is the real thing.
@@ -45,21 +44,9 @@ const { acceptQuoteAction } = await import("@/app/(portal)/facturacion/ofertas/[
 
 let db: Database;
 
-async function seedReference(database: Database): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await seedReferenceData(database);
-      return;
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await seedReference(db);
+  await seedReferenceDataOnce(db);
 });
 
 beforeEach(() => {
@@ -72,8 +59,7 @@ afterAll(() => {
 });
 
 async function signedInCustomer(): Promise<SessionUser> {
-  const { client, owner } = await createTestClient(db);
-  const user = { contactId: owner.id, clientId: client.id, isOwner: true, permissions: [], name: owner.firstName, email: owner.email, sessionId: 0 };
+  const user = await createSignedInOwner(db);
   session.user = user;
   return user;
 }

@@ -2,7 +2,6 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { creditLedgerEntries, invoices, paymentAttempts, payments, webhookEvents } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/reference-data";
 import type { SessionUser } from "@/lib/auth/session";
 import { sendPaymentReceivedEmail } from "@/lib/billing/billing-emails";
 import { getCreditBalance } from "@/lib/billing/credit";
@@ -13,8 +12,8 @@ import { env } from "@/lib/env";
 import type { CheckoutRequest, PaymentGateway } from "@/lib/payments/gateway";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
 import { setPaymentGatewayForTests } from "@/lib/payments/get-gateway";
-import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, createTestInvoice, uniqueSuffix } from "@/tests/helpers/factories";
+import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { createSignedInOwner, createSubAccount, createTestInvoice, uniqueSuffix } from "@/tests/helpers/factories";
 
 vi.mock("@/lib/billing/billing-emails", () => ({
   sendInvoiceCreatedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
@@ -38,23 +37,6 @@ const recordingGateway: PaymentGateway = {
     return { sessionId: `test_session_${request.attemptId}`, url: `https://pagos.test/checkout/${request.attemptId}` };
   },
 };
-
-async function seedReference(database: Database): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await seedReferenceData(database);
-      return;
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
-async function newOwner(): Promise<SessionUser> {
-  const { client, owner } = await createTestClient(db);
-  return { contactId: owner.id, clientId: client.id, isOwner: true, permissions: [], name: owner.firstName, email: owner.email, sessionId: 0 };
-}
 
 async function invoiceRow(invoiceId: number) {
   const [row] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
@@ -82,7 +64,7 @@ function event(suffix = uniqueSuffix()) {
 
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await seedReference(db);
+  await seedReferenceDataOnce(db);
   setPaymentGatewayForTests(recordingGateway);
 });
 
@@ -98,7 +80,7 @@ afterAll(async () => {
 
 describe("startPayment", () => {
   it("opens one attempt for the amount due computed on the server, and asks the gateway for a checkout", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const a = await createTestInvoice(db, user.clientId, { line: { unitAmount: 1000 } });
     const b = await createTestInvoice(db, user.clientId, { line: { unitAmount: 5000 }, invoice: { amountPaid: 1000 } });
 
@@ -138,8 +120,8 @@ describe("startPayment", () => {
   });
 
   it("refuses the whole selection when anything in it is wrong, and writes no attempt", async () => {
-    const user = await newOwner();
-    const stranger = await newOwner();
+    const user = await createSignedInOwner(db);
+    const stranger = await createSignedInOwner(db);
     const open = await createTestInvoice(db, user.clientId);
     const paid = await createTestInvoice(db, user.clientId, { invoice: { status: "paid", amountPaid: 1210, paidAt: new Date() } });
     const cancelled = await createTestInvoice(db, user.clientId, { invoice: { status: "cancelled" } });
@@ -165,7 +147,7 @@ describe("startPayment", () => {
   });
 
   it("lets a sub-account with the invoices permission pay, and marks the attempt failed when the gateway is down", async () => {
-    const owner = await newOwner();
+    const owner = await createSignedInOwner(db);
     const { contact } = await createSubAccount(db, owner.clientId, ["invoices"]);
     const subAccount: SessionUser = { ...owner, contactId: contact.id, isOwner: false, permissions: ["invoices"], email: contact.email };
     const { invoice } = await createTestInvoice(db, owner.clientId);
@@ -188,7 +170,7 @@ describe("startPayment", () => {
 
 describe("fulfilPaymentAttempt", () => {
   it("pays every invoice of a mass payment in ascending id order, each with the next number", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const created = await Promise.all([1000, 2000, 3000].map((unitAmount) => createTestInvoice(db, user.clientId, { line: { unitAmount } })));
     const ids = created.map(({ invoice }) => invoice.id).sort((a, b) => a - b);
     const attempt = await openAttempt(user, [...ids].reverse());
@@ -208,7 +190,7 @@ describe("fulfilPaymentAttempt", () => {
   });
 
   it("the same event 5 times in a row and 5 times in parallel gives one payment, one number, one email", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const sequential = await createTestInvoice(db, user.clientId);
     const parallel = await createTestInvoice(db, user.clientId);
     const first = await openAttempt(user, [sequential.invoice.id]);
@@ -243,7 +225,7 @@ describe("fulfilPaymentAttempt", () => {
   });
 
   it("does not apply an event whose amount or currency differ from the attempt", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId);
     const attempt = await openAttempt(user, [invoice.id]);
     const cheap = event();
@@ -271,7 +253,7 @@ describe("fulfilPaymentAttempt", () => {
   });
 
   it("a mass payment and a single payment of the same invoice racing pay it once; the rest becomes credit", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const a = await createTestInvoice(db, user.clientId, { line: { unitAmount: 1000 } });
     const b = await createTestInvoice(db, user.clientId, { line: { unitAmount: 2000 } });
     const mass = await openAttempt(user, [a.invoice.id, b.invoice.id]);
@@ -300,7 +282,7 @@ describe("fulfilPaymentAttempt", () => {
   });
 
   it("turns the money for an invoice cancelled meanwhile into credit", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId);
     const attempt = await openAttempt(user, [invoice.id]);
     await db.update(invoices).set({ status: "cancelled" }).where(eq(invoices.id, invoice.id));
@@ -312,7 +294,7 @@ describe("fulfilPaymentAttempt", () => {
   });
 
   it("credits the ledger when an add-funds invoice is paid by card", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId, { invoice: { kind: "add_funds" }, line: { unitAmount: 5000, taxRateBp: 0 } });
     const attempt = await openAttempt(user, [invoice.id]);
     await fulfilPaymentAttempt({ ...event(), attemptId: attempt.id, amount: 5000, currency: "EUR", gatewayReference: "pi_funds" });
@@ -323,7 +305,7 @@ describe("fulfilPaymentAttempt", () => {
 
 describe("failPaymentAttempt", () => {
   it("closes an open attempt once; the invoice stays payable and a late success is not applied", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId);
     const attempt = await openAttempt(user, [invoice.id]);
     const declined = { provider: "sandbox" as const, eventId: `evt_${uniqueSuffix()}`, eventType: "sandbox.payment_failed", attemptId: attempt.id };
@@ -346,7 +328,7 @@ describe("failPaymentAttempt", () => {
 
 describe("recordRefund", () => {
   it("records cumulative refunds once each, and marks an invoice refunded when nothing paid is left", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const a = await createTestInvoice(db, user.clientId, { line: { unitAmount: 1000 } });
     const b = await createTestInvoice(db, user.clientId, { line: { unitAmount: 2000 } });
     const attempt = await openAttempt(user, [a.invoice.id, b.invoice.id]);
@@ -381,7 +363,7 @@ describe("recordRefund", () => {
   });
 
   it("takes back from credit the part of a refunded payment that had become credit", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId);
     const attempt = await openAttempt(user, [invoice.id]);
     // Paid by another path before the card payment landed: the card money became credit.

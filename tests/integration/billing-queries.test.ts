@@ -4,14 +4,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import { invoiceLines, invoices, payments, quoteLines, quotes, type InvoiceStatus, type QuoteStage } from "@/db/schema";
-import { COMPANY_SETTINGS, seedReferenceData } from "@/db/seed/reference-data";
+import { COMPANY_SETTINGS } from "@/db/seed/reference-data";
 import { getInvoiceView } from "@/lib/billing/queries/invoice-view";
 import { getInvoiceSummary, INVOICE_SORTS, listInvoices, type InvoiceFilter, type InvoiceSort } from "@/lib/billing/queries/list-invoices";
 import { listQuotes } from "@/lib/billing/queries/list-quotes";
 import { getQuoteView } from "@/lib/billing/queries/quote-view";
 import { listUnpaidInvoices } from "@/lib/billing/queries/unpaid-invoices";
 import { env } from "@/lib/env";
-import { setupTestDatabase } from "@/tests/helpers/database";
+import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, uniqueSuffix } from "@/tests/helpers/factories";
 
 // Fixed so "overdue" does not depend on the day the suite runs.
@@ -19,22 +19,9 @@ const TODAY = "2026-03-15";
 
 let db: Database;
 
-/** Idempotent, but another test file may be seeding the shared PostgreSQL database at this moment. */
-async function seedReference(database: Database): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await seedReferenceData(database);
-      return;
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await seedReference(db);
+  await seedReferenceDataOnce(db);
 });
 
 type LineSpec = { description?: string; quantity?: number; unitAmount: number; taxRateBp?: number };

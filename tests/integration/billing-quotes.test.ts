@@ -2,15 +2,14 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { creditLedgerEntries, invoiceLines, invoices, quoteLines, quotes, type QuoteStage } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/reference-data";
 import type { SessionUser } from "@/lib/auth/session";
 import { acceptQuote } from "@/lib/billing/accept-quote";
 import { sendInvoiceCreatedEmail, sendPaymentReceivedEmail, sendQuoteAcceptedEmail } from "@/lib/billing/billing-emails";
 import { getCreditBalance } from "@/lib/billing/credit";
 import { addDays, madridToday } from "@/lib/billing/today";
 import { taxForLine } from "@/lib/money";
-import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, uniqueSuffix } from "@/tests/helpers/factories";
+import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { createSignedInOwner, createSubAccount, uniqueSuffix } from "@/tests/helpers/factories";
 
 vi.mock("@/lib/billing/billing-emails", () => ({
   sendInvoiceCreatedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
@@ -19,23 +18,6 @@ vi.mock("@/lib/billing/billing-emails", () => ({
 }));
 
 let db: Database;
-
-async function seedReference(database: Database): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await seedReferenceData(database);
-      return;
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
-async function newOwner(client: { country?: string; taxId?: string | null } = {}): Promise<SessionUser> {
-  const { client: row, owner } = await createTestClient(db, { client });
-  return { contactId: owner.id, clientId: row.id, isOwner: true, permissions: [], name: owner.firstName, email: owner.email, sessionId: 0 };
-}
 
 const LINES = [
   { description: "Migración de la tienda online", quantity: 1, unitAmount: 15000 },
@@ -79,7 +61,7 @@ async function invoicesOf(clientId: number) {
 
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await seedReference(db);
+  await seedReferenceDataOnce(db);
 });
 
 beforeEach(() => {
@@ -94,7 +76,7 @@ afterAll(async () => {
 
 describe("acceptQuote", () => {
   it("creates one invoice from the quote lines and moves the quote to accepted", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const quote = await createQuote(user.clientId);
 
     const result = await acceptQuote(user, quote.id);
@@ -119,7 +101,7 @@ describe("acceptQuote", () => {
   });
 
   it("20 parallel acceptances create exactly one invoice", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const quote = await createQuote(user.clientId, { stage: "on_hold" });
 
     const results = await Promise.all(Array.from({ length: 20 }, () => acceptQuote(user, quote.id)));
@@ -133,7 +115,7 @@ describe("acceptQuote", () => {
   });
 
   it("refuses an expired quote, and one that is not open for acceptance, writing nothing", async () => {
-    const user = await newOwner();
+    const user = await createSignedInOwner(db);
     const expired = await createQuote(user.clientId, { validUntil: addDays(madridToday(), -1) });
     const lastDay = await createQuote(user.clientId, { validUntil: madridToday() });
     const draft = await createQuote(user.clientId, { stage: "draft" });
@@ -149,8 +131,8 @@ describe("acceptQuote", () => {
   });
 
   it("treats another client's quote as missing and writes nothing", async () => {
-    const owner = await newOwner();
-    const stranger = await newOwner();
+    const owner = await createSignedInOwner(db);
+    const stranger = await createSignedInOwner(db);
     const quote = await createQuote(owner.clientId);
 
     expect(await acceptQuote(stranger, quote.id)).toEqual({ ok: false, error: "billing.errors.quoteNotFound" });
@@ -162,7 +144,7 @@ describe("acceptQuote", () => {
   });
 
   it("needs the quotes permission", async () => {
-    const owner = await newOwner();
+    const owner = await createSignedInOwner(db);
     const { contact } = await createSubAccount(db, owner.clientId, ["invoices"]);
     const quote = await createQuote(owner.clientId);
     const billingOnly: SessionUser = { ...owner, contactId: contact.id, isOwner: false, permissions: ["invoices"] };
@@ -171,7 +153,7 @@ describe("acceptQuote", () => {
   });
 
   it("recomputes the tax for the client as it is now, and pays from credit when there is some", async () => {
-    const user = await newOwner({ country: "FR", taxId: "FR40303265045" });
+    const user = await createSignedInOwner(db, { country: "FR", taxId: "FR40303265045" });
     const quote = await createQuote(user.clientId);
     await db.insert(creditLedgerEntries).values({ clientId: user.clientId, amount: 100000, currency: "EUR", kind: "deposit", description: "Depósito" });
 

@@ -5,10 +5,10 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { quoteLines, quotes, type Permission, type QuoteStage } from "@/db/schema";
-import { COMPANY_SETTINGS, seedReferenceData } from "@/db/seed/reference-data";
+import { COMPANY_SETTINGS } from "@/db/seed/reference-data";
 import { formatAmount } from "@/lib/i18n/format";
 import { taxForLine } from "@/lib/money";
-import { setupTestDatabase } from "@/tests/helpers/database";
+import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, createTestInvoice, isoDate, uniqueSuffix } from "@/tests/helpers/factories";
 
 // The real requireUser() runs; only Auth.js's session lookup is replaced, so no cookie or JWT is needed.
@@ -45,19 +45,6 @@ function pdfText(bytes: Buffer): string {
 }
 
 const eur = (cents: number, locale = "es") => formatAmount(cents, "EUR", locale).replace(/[\u00a0\u202f]/g, " ");
-
-/** Idempotent, but another test file may be seeding the shared PostgreSQL database at this moment. */
-async function seedReference(database: Database): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await seedReferenceData(database);
-      return;
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
 
 async function createQuote(clientId: number, stage: QuoteStage = "delivered") {
   const lineSubtotal = 2 * 45_000;
@@ -110,7 +97,7 @@ async function expectPdfDownload(response: Response, fileName: string): Promise<
 
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await seedReference(db);
+  await seedReferenceDataOnce(db);
 
   const a = await createTestClient(db, { client: { firstName: "Łukasz", lastName: `Żółć ${uniqueSuffix()}`, taxId: "12345678Z" } });
   owner = { clientId: a.client.id, contactId: a.owner.id, email: a.owner.email, isOwner: true, permissions: [] };

@@ -1,12 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { invoiceLines, invoices, renewalClaims, sentEmails } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/reference-data";
 import { runRenewalInvoicing } from "@/lib/billing/renewals";
-import { setEmailProvider } from "@/lib/email/send-email";
-import type { EmailProvider, OutgoingEmail } from "@/lib/email/provider";
-import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createTestClient, createTestDomain, createTestInvoice, createTestProduct, createTestService, uniqueSuffix } from "@/tests/helpers/factories";
 
 // Dates far in the past: on a shared PostgreSQL database (DATABASE_URL) other files' services and
@@ -14,44 +12,22 @@ import { createTestClient, createTestDomain, createTestInvoice, createTestProduc
 const TODAY = "2001-03-01";
 
 let db: Database;
-const outbox: OutgoingEmail[] = [];
-const capture: EmailProvider = {
-  name: "outbox",
-  async send(message) {
-    outbox.push(message);
-    return { messageId: null };
-  },
-};
+const outbox = captureEmails();
 
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await ensureReferenceData(db);
+  await seedReferenceDataOnce(db);
 });
 
 afterAll(async () => {
   await teardownTestDatabase();
 });
 
-// Every message is captured: nothing is printed, attachments can be inspected.
-beforeEach(() => {
-  setEmailProvider(capture);
-});
-
 afterEach(() => {
-  setEmailProvider(undefined);
   vi.restoreAllMocks();
   vi.useRealTimers();
   vi.unstubAllEnvs();
 });
-
-/** Company settings and tax rules; another file may be seeding them at the same moment. */
-async function ensureReferenceData(database: Database) {
-  try {
-    await database.transaction((tx) => seedReferenceData(tx));
-  } catch {
-    // Lost the race to a concurrent seeder, whose rows are now committed.
-  }
-}
 
 async function dueItems(options: { serviceDue: string; domainDue: string }) {
   const { client, owner } = await createTestClient(db);

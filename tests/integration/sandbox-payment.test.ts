@@ -2,7 +2,6 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { invoices, paymentAttempts, payments, sentEmails, webhookEvents } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/reference-data";
 import type { SessionUser } from "@/lib/auth/session";
 import { startPayment } from "@/lib/billing/start-payment";
 import { env } from "@/lib/env";
@@ -11,24 +10,11 @@ import { getPaymentAttemptView, parseAttemptId } from "@/lib/payments/payment-at
 import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
 import { completeSandboxPayment, declineSandboxPayment, getSandboxPaymentAttempt } from "@/lib/payments/sandbox-payment";
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
-import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, createTestInvoice } from "@/tests/helpers/factories";
+import { startTestPayment } from "@/tests/helpers/billing-fixtures";
+import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { createSignedInOwner, createSubAccount, createTestInvoice } from "@/tests/helpers/factories";
 
 let db: Database;
-
-async function createCustomer(): Promise<SessionUser> {
-  const { client, owner } = await createTestClient(db);
-  return { contactId: owner.id, clientId: client.id, isOwner: true, permissions: [], name: `${owner.firstName} ${owner.lastName}`, email: owner.email, sessionId: 0 };
-}
-
-async function openSandboxAttempt(lines: number[] = [1000], user?: SessionUser) {
-  const customer = user ?? (await createCustomer());
-  const invoiceIds: number[] = [];
-  for (const unitAmount of lines) invoiceIds.push((await createTestInvoice(db, customer.clientId, { line: { unitAmount } })).invoice.id);
-  const result = await startPayment(customer, invoiceIds);
-  if (!result.ok) throw new Error(`startPayment failed: ${result.error}`);
-  return { user: customer, invoiceIds, attemptId: result.attemptId, redirectUrl: result.redirectUrl };
-}
 
 async function stateOf(attemptId: number, clientId: number) {
   const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
@@ -38,18 +24,9 @@ async function stateOf(attemptId: number, clientId: number) {
   return { attempt: attempt!, invoices: invoiceRows, payments: paymentRows, emails };
 }
 
-/** Test files sharing one PostgreSQL database seed at the same moment: the loser rolls back whole and then finds the winner's rows. */
-async function seedReference(database: Database): Promise<void> {
-  try {
-    await database.transaction((tx) => seedReferenceData(tx));
-  } catch {
-    await seedReferenceData(database);
-  }
-}
-
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await seedReference(db);
+  await seedReferenceDataOnce(db);
 });
 
 beforeEach(() => {
@@ -69,7 +46,7 @@ describe("sandbox gateway", () => {
   });
 
   it("sends the customer to the test payment page of the attempt", async () => {
-    const { attemptId, redirectUrl, user } = await openSandboxAttempt([1000, 2500]);
+    const { attemptId, redirectUrl, user } = await startTestPayment(db, [1000, 2500]);
     expect(redirectUrl).toBe(`${env.APP_BASE_URL.replace(/\/+$/, "")}/facturacion/pago/${attemptId}`);
     const attempt = await getSandboxPaymentAttempt(user, attemptId);
     expect(attempt).toMatchObject({ id: attemptId, gateway: "sandbox", status: "open", amount: 1210 + 3025, currency: "EUR" });
@@ -79,7 +56,7 @@ describe("sandbox gateway", () => {
 
 describe("sandbox test payment page actions", () => {
   it("'Pago correcto' completes the attempt through the fulfilment function: paid, numbered, one email", async () => {
-    const { user, attemptId, invoiceIds } = await openSandboxAttempt([1000, 2000]);
+    const { user, attemptId, invoiceIds } = await startTestPayment(db, [1000, 2000]);
     expect(await completeSandboxPayment(user, attemptId)).toEqual({ ok: true, attemptId });
 
     const state = await stateOf(attemptId, user.clientId);
@@ -103,7 +80,7 @@ describe("sandbox test payment page actions", () => {
   });
 
   it("a double click pays once", async () => {
-    const { user, attemptId } = await openSandboxAttempt();
+    const { user, attemptId } = await startTestPayment(db);
     const results = await Promise.all([completeSandboxPayment(user, attemptId), completeSandboxPayment(user, attemptId)]);
     expect(results).toEqual([{ ok: true, attemptId }, { ok: true, attemptId }]);
     expect(await completeSandboxPayment(user, attemptId)).toEqual({ ok: true, attemptId });
@@ -113,7 +90,7 @@ describe("sandbox test payment page actions", () => {
   });
 
   it("'Tarjeta rechazada' fails the attempt and leaves the invoice unpaid; it cannot be paid afterwards", async () => {
-    const { user, attemptId } = await openSandboxAttempt();
+    const { user, attemptId } = await startTestPayment(db);
     expect(await declineSandboxPayment(user, attemptId)).toEqual({ ok: true, attemptId });
     let state = await stateOf(attemptId, user.clientId);
     expect(state.attempt).toMatchObject({ status: "failed", failureReason: "card_declined" });
@@ -134,8 +111,8 @@ describe("sandbox test payment page actions", () => {
   });
 
   it("another client's attempt is not found and nothing changes", async () => {
-    const { user, attemptId } = await openSandboxAttempt();
-    const stranger = await createCustomer();
+    const { user, attemptId } = await startTestPayment(db);
+    const stranger = await createSignedInOwner(db);
     expect(await getSandboxPaymentAttempt(stranger, attemptId)).toBeNull();
     expect(await getPaymentAttemptView(stranger.clientId, attemptId)).toBeNull();
     expect(await completeSandboxPayment(stranger, attemptId)).toEqual({ ok: false, error: "payments.errors.attemptNotFound" });
@@ -147,16 +124,16 @@ describe("sandbox test payment page actions", () => {
   });
 
   it("a billing sub-account of the same client can pay the client's attempt", async () => {
-    const owner = await createCustomer();
+    const owner = await createSignedInOwner(db);
     const { contact } = await createSubAccount(db, owner.clientId, ["invoices"]);
     const billing: SessionUser = { contactId: contact.id, clientId: owner.clientId, isOwner: false, permissions: ["invoices"], name: "Pablo", email: contact.email, sessionId: 0 };
-    const { attemptId } = await openSandboxAttempt([1500], billing);
+    const { attemptId } = await startTestPayment(db, [1500], billing);
     expect(await completeSandboxPayment(billing, attemptId)).toEqual({ ok: true, attemptId });
     expect((await stateOf(attemptId, owner.clientId)).attempt.status).toBe("completed");
   });
 
   it("is closed once the portal runs on Stripe, even for an attempt opened in the sandbox", async () => {
-    const { user, attemptId } = await openSandboxAttempt();
+    const { user, attemptId } = await startTestPayment(db);
     setPaymentGatewayForTests(createStripeGateway({ apiKey: "sk_test_unused", host: "127.0.0.1", port: 1, protocol: "http" }));
     expect(await getSandboxPaymentAttempt(user, attemptId)).toBeNull();
     expect(await completeSandboxPayment(user, attemptId)).toEqual({ ok: false, error: "payments.errors.attemptNotFound" });
@@ -164,7 +141,7 @@ describe("sandbox test payment page actions", () => {
   });
 
   it("never completes a Stripe attempt", async () => {
-    const user = await createCustomer();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId);
     const [attempt] = await db
       .insert(paymentAttempts)

@@ -3,27 +3,20 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { paymentAttempts } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/reference-data";
-import type { SessionUser } from "@/lib/auth/session";
 import { startPayment } from "@/lib/billing/start-payment";
 import { env } from "@/lib/env";
 import { PaymentGatewayError, type CheckoutRequest } from "@/lib/payments/gateway";
 import { setPaymentGatewayForTests } from "@/lib/payments/get-gateway";
 import { createStripeClient } from "@/lib/payments/stripe-client";
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
-import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
-import { createTestClient, createTestInvoice } from "@/tests/helpers/factories";
-import { STAND_IN_API_KEY, startStripeStandIn, type StripeStandIn } from "@/tests/helpers/stripe-stand-in";
+import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { createSignedInOwner, createTestInvoice } from "@/tests/helpers/factories";
+import { STAND_IN_API_KEY, standInClientOptions, startStripeStandIn, type StripeStandIn } from "@/tests/helpers/stripe-stand-in";
 
 let db: Database;
 let standIn: StripeStandIn;
 
-const standInOptions = () => ({ apiKey: STAND_IN_API_KEY, host: "127.0.0.1", port: standIn.port, protocol: "http" as const });
-
-async function createCustomer(): Promise<SessionUser> {
-  const { client, owner } = await createTestClient(db);
-  return { contactId: owner.id, clientId: client.id, isOwner: true, permissions: [], name: `${owner.firstName} ${owner.lastName}`, email: owner.email, sessionId: 0 };
-}
+const standInOptions = () => standInClientOptions(standIn);
 
 function checkoutRequest(overrides: Partial<CheckoutRequest> = {}): CheckoutRequest {
   return {
@@ -40,18 +33,9 @@ function checkoutRequest(overrides: Partial<CheckoutRequest> = {}): CheckoutRequ
   };
 }
 
-/** Test files sharing one PostgreSQL database seed at the same moment: the loser rolls back whole and then finds the winner's rows. */
-async function seedReference(database: Database): Promise<void> {
-  try {
-    await database.transaction((tx) => seedReferenceData(tx));
-  } catch {
-    await seedReferenceData(database);
-  }
-}
-
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await seedReference(db);
+  await seedReferenceDataOnce(db);
   standIn = await startStripeStandIn();
 });
 
@@ -67,7 +51,7 @@ afterAll(async () => {
 
 describe("startPayment through Stripe Checkout (real SDK against the stand-in)", () => {
   it("opens a session for the amount due computed on the server, with the attempt id in both metadata", async () => {
-    const user = await createCustomer();
+    const user = await createSignedInOwner(db);
     // 1000 + 21 % = 1210 due; 2500 + 525 = 3025 of which 500 already paid = 2525 due.
     const { invoice: first } = await createTestInvoice(db, user.clientId);
     const { invoice: second } = await createTestInvoice(db, user.clientId, { line: { unitAmount: 2500 }, invoice: { amountPaid: 500 } });
@@ -104,8 +88,8 @@ describe("startPayment through Stripe Checkout (real SDK against the stand-in)",
   });
 
   it("never calls Stripe for a selection that is refused (another client's invoice)", async () => {
-    const user = await createCustomer();
-    const stranger = await createCustomer();
+    const user = await createSignedInOwner(db);
+    const stranger = await createSignedInOwner(db);
     const { invoice: own } = await createTestInvoice(db, user.clientId);
     const { invoice: foreign } = await createTestInvoice(db, stranger.clientId);
     const before = standIn.requests.length;
@@ -117,7 +101,7 @@ describe("startPayment through Stripe Checkout (real SDK against the stand-in)",
   });
 
   it("refuses a paid invoice with a message and no attempt", async () => {
-    const user = await createCustomer();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId, { invoice: { status: "paid", amountPaid: 1210, series: "F1999", number: Math.floor(Math.random() * 1e9) } });
     const before = standIn.requests.length;
     const result = await startPayment(user, [invoice.id]);
@@ -126,7 +110,7 @@ describe("startPayment through Stripe Checkout (real SDK against the stand-in)",
     expect(await db.select().from(paymentAttempts).where(eq(paymentAttempts.clientId, user.clientId))).toEqual([]);
   });
   it("answers with a message and leaves no open attempt when Stripe fails", async () => {
-    const user = await createCustomer();
+    const user = await createSignedInOwner(db);
     const { invoice } = await createTestInvoice(db, user.clientId);
     standIn.failNext(500, { type: "api_error", message: "Something went wrong on Stripe's end." });
     const result = await startPayment(user, [invoice.id]);

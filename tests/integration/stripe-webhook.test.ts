@@ -2,17 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { invoices, paymentAttempts, payments, sentEmails, webhookEvents } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed/reference-data";
-import type { SessionUser } from "@/lib/auth/session";
-import { startPayment } from "@/lib/billing/start-payment";
 import { setPaymentGatewayForTests } from "@/lib/payments/get-gateway";
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
-import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
-import { createTestClient, createTestInvoice } from "@/tests/helpers/factories";
+import { startTestPayment } from "@/tests/helpers/billing-fixtures";
+import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import {
   refundedCharge,
   signedWebhookRequest,
-  STAND_IN_API_KEY,
+  standInClientOptions,
   startStripeStandIn,
   stripeEvent,
   type StripeStandIn,
@@ -45,19 +42,10 @@ const { POST } = await import("@/app/api/webhooks/stripe/route");
 let db: Database;
 let standIn: StripeStandIn;
 
-async function createCustomer(): Promise<SessionUser> {
-  const { client, owner } = await createTestClient(db);
-  return { contactId: owner.id, clientId: client.id, isOwner: true, permissions: [], name: `${owner.firstName} ${owner.lastName}`, email: owner.email, sessionId: 0 };
-}
-
 /** A customer with unpaid invoices who went to Stripe Checkout; the stand-in holds the open session. */
 async function openCheckout(lines: number[] = [1000]) {
-  const user = await createCustomer();
-  const invoiceIds: number[] = [];
-  for (const unitAmount of lines) invoiceIds.push((await createTestInvoice(db, user.clientId, { line: { unitAmount } })).invoice.id);
-  const result = await startPayment(user, invoiceIds);
-  if (!result.ok) throw new Error(`startPayment failed: ${result.error}`);
-  const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, result.attemptId));
+  const { user, invoiceIds, attemptId } = await startTestPayment(db, lines);
+  const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
   return { user, invoiceIds, attempt: attempt!, sessionId: attempt!.gatewaySessionId! };
 }
 
@@ -85,20 +73,11 @@ async function recordedEvent(eventId: string) {
   return db.select().from(webhookEvents).where(and(eq(webhookEvents.provider, "stripe"), eq(webhookEvents.eventId, eventId)));
 }
 
-/** Test files sharing one PostgreSQL database seed at the same moment: the loser rolls back whole and then finds the winner's rows. */
-async function seedReference(database: Database): Promise<void> {
-  try {
-    await database.transaction((tx) => seedReferenceData(tx));
-  } catch {
-    await seedReferenceData(database);
-  }
-}
-
 beforeAll(async () => {
   db = await setupTestDatabase();
-  await seedReference(db);
+  await seedReferenceDataOnce(db);
   standIn = await startStripeStandIn();
-  setPaymentGatewayForTests(createStripeGateway({ apiKey: STAND_IN_API_KEY, host: "127.0.0.1", port: standIn.port, protocol: "http" }));
+  setPaymentGatewayForTests(createStripeGateway(standInClientOptions(standIn)));
 });
 
 beforeEach(() => {

@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, clients, contacts, PERMISSIONS, type Permission } from "@/db/schema";
-import { getProfile } from "@/lib/account/get-profile";
+import { getBillingContactChoices, getProfile } from "@/lib/account/get-profile";
 import { PROFILE_FIELDS, profileFormSchema, profileSchema, updateProfile, type ProfileInput } from "@/lib/account/update-profile";
 import { parseForm } from "@/lib/actions";
 import type { SessionUser } from "@/lib/auth/session";
 import { setupTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, type TestClient, type TestContact } from "@/tests/helpers/factories";
+import { createSubAccount, createTestClient, uniqueEmail, type TestClient, type TestContact } from "@/tests/helpers/factories";
 
 // The real action wrapper runs; only what needs a live request is replaced: Auth.js's session lookup,
 // the request headers and cookies, and the cache revalidation.
@@ -65,6 +65,7 @@ function validInput(overrides: Partial<ProfileInput> = {}): ProfileInput {
     phone: "+34 600 123 456",
     language: "es",
     marketingOptIn: "on",
+    defaultBillingContactId: "",
     ...overrides,
   };
 }
@@ -160,7 +161,7 @@ describe("updateProfile", () => {
     const { client, owner } = await createTestClient(db);
     expect((await updateProfile(sessionFor(owner), validInput({ country: "GB", postcode: "sw1a  1aa", province: "London", city: "London" }), IP)).ok).toBe(true);
     expect(await clientRow(client.id)).toMatchObject({ country: "GB", postcode: "SW1A 1AA" });
-    expect((await updateProfile(sessionFor(owner), validInput({ country: "PT", postcode: "1100-148" }), IP)).ok).toBe(true);
+    expect((await updateProfile(sessionFor(owner), validInput({ country: "PT", postcode: "1100-148", taxId: "PT501964843" }), IP)).ok).toBe(true);
   });
 
   it("answers every bad field at once, each with its own message key", async () => {
@@ -202,9 +203,56 @@ describe("updateProfile", () => {
     expect(await auditRows(client.id)).toHaveLength(0);
   });
 
-  it.each(["12345", "+34 600 123 456 789 012 345 6"])("refuses the phone %s (6 to 20 digits)", async (phone) => {
-    const { owner } = await createTestClient(db);
-    expect(await updateProfile(sessionFor(owner), validInput({ phone }), IP)).toMatchObject({ fieldErrors: { phone: "account.errors.phoneInvalid" } });
+  it.each([
+    ["ES", "12345", "account.errors.phoneSpain"],
+    ["ES", "500 123 456", "account.errors.phoneSpain"],
+    ["ES", "+34 500 123 456", "account.errors.phoneSpain"],
+    ["ES", "+34 600 123 456 789 012 345 6", "account.errors.phoneInvalid"],
+    ["ES", "+1 234", "account.errors.phoneInvalid"],
+    ["ES", "600 1+23 456", "account.errors.phoneInvalid"],
+    ["PT", "812 345 678", "account.errors.phonePortugal"],
+    ["FR", "123456789", "account.errors.phoneFrance"],
+    ["GB", "12345", "account.errors.phoneInvalid"],
+  ])("refuses, with the address in %s, the phone %s", async (country, phone, message) => {
+    const { client, owner } = await createTestClient(db);
+    const before = await clientRow(client.id);
+    const postcode = { ES: "28009", PT: "1100-148", FR: "75001", GB: "SW1A 1AA" }[country]!;
+    const result = await updateProfile(sessionFor(owner), validInput({ country, postcode, taxId: "", phone }), IP);
+    expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { phone: message } });
+    expect(await clientRow(client.id)).toEqual(before);
+  });
+
+  it.each([
+    ["ES", "28009", "600 123 456"],
+    ["ES", "28009", "0034 912 345 678"],
+    ["ES", "28009", "+1 212 555 0100"],
+    ["PT", "1100-148", "912 345 678"],
+    ["PT", "1100-148", "+351 212 345 678"],
+    ["FR", "75001", "01 23 45 67 89"],
+    ["FR", "75001", "+33 1 23 45 67 89"],
+    ["DE", "10115", "030 1234567"],
+    ["GB", "SW1A 1AA", "020 7946 0958"],
+  ])("takes, with the address in %s, the phone %s", async (country, postcode, phone) => {
+    const { client, owner } = await createTestClient(db);
+    expect((await updateProfile(sessionFor(owner), validInput({ country, postcode, taxId: "", phone }), IP)).ok).toBe(true);
+    expect((await clientRow(client.id)).phone).toBe(phone);
+  });
+
+  it.each([
+    ["PT", "1100148", "account.errors.postcodePortugal"],
+    ["PT", "11000-148", "account.errors.postcodePortugal"],
+    ["FR", "7500", "account.errors.postcodeFiveDigits"],
+    ["DE", "1011A", "account.errors.postcodeFiveDigits"],
+    ["IT", "001000", "account.errors.postcodeFiveDigits"],
+    ["GB", "A", "account.errors.postcodeInvalid"],
+    ["NL", "1234 AB 12345", "account.errors.postcodeInvalid"],
+    ["US", "-1234", "account.errors.postcodeInvalid"],
+  ])("refuses, in %s, the postcode %s", async (country, postcode, message) => {
+    const { client, owner } = await createTestClient(db);
+    const before = await clientRow(client.id);
+    const result = await updateProfile(sessionFor(owner), validInput({ country, postcode, taxId: "", phone: "" }), IP);
+    expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { postcode: message } });
+    expect(await clientRow(client.id)).toEqual(before);
   });
 
   it("writes nothing when nothing changed", async () => {
@@ -274,6 +322,132 @@ describe("updateProfile", () => {
   });
 });
 
+describe("updateProfile: tax ids", () => {
+  it.each([
+    ["12345678A", "account.errors.taxIdNifLetter"],
+    ["X1234567X", "account.errors.taxIdNieLetter"],
+    ["B12345675", "account.errors.taxIdCifControl"],
+    ["Q28260008", "account.errors.taxIdCifControl"],
+    ["1234567Z", "account.errors.taxIdSpainFormat"],
+    ["FR40303265045", "account.errors.taxIdSpainFormat"],
+  ])("refuses the Spanish tax id %s with its message, and changes nothing", async (taxId, message) => {
+    const { client, owner } = await createTestClient(db, { client: { taxId: "12345678Z" } });
+    const before = await clientRow(client.id);
+    const ownerBefore = await ownerRow(client.id);
+
+    const result = await updateProfile(sessionFor(owner), validInput({ taxId, firstName: "Otro nombre" }), IP);
+
+    expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { taxId: message } });
+    expect(await clientRow(client.id)).toEqual(before);
+    expect(await ownerRow(client.id)).toEqual(ownerBefore);
+    expect(await auditRows(client.id)).toHaveLength(0);
+  });
+
+  it.each([
+    ["12345678-z", "12345678Z"],
+    ["x 1234567 l", "X1234567L"],
+    ["Z1234567R", "Z1234567R"],
+    ["B12345674", "B12345674"],
+    ["Q2826000H", "Q2826000H"],
+    ["J9921658B", "J9921658B"],
+    ["J99216582", "J99216582"],
+    ["ES B12345674", "ESB12345674"],
+  ])("saves the valid Spanish tax id %s as %s", async (taxId, stored) => {
+    const { client, owner } = await createTestClient(db);
+    expect((await updateProfile(sessionFor(owner), validInput({ taxId }), IP)).ok).toBe(true);
+    expect((await clientRow(client.id)).taxId).toBe(stored);
+  });
+
+  it("checks other EU countries by VAT shape and leaves the rest of the world alone", async () => {
+    const { client, owner } = await createTestClient(db);
+    const session = sessionFor(owner);
+    const french = { country: "FR", postcode: "75001", city: "Paris", province: "Île-de-France", phone: "+33 1 23 45 67 89" };
+    expect(await updateProfile(session, validInput({ ...french, taxId: "40303265045" }), IP)).toMatchObject({
+      fieldErrors: { taxId: "account.errors.taxIdVatFormat" },
+    });
+    expect((await updateProfile(session, validInput({ ...french, taxId: "fr 40 303265045" }), IP)).ok).toBe(true);
+    expect((await clientRow(client.id)).taxId).toBe("FR40303265045");
+    expect((await updateProfile(session, validInput({ country: "US", postcode: "10001", taxId: "12-3456789", phone: "+1 212 555 0100" }), IP)).ok).toBe(true);
+    expect((await clientRow(client.id)).taxId).toBe("123456789");
+  });
+
+  it("reports a bad tax id together with the other bad fields", async () => {
+    const { client, owner } = await createTestClient(db);
+    const before = await clientRow(client.id);
+    const result = await updateProfile(sessionFor(owner), validInput({ firstName: "", taxId: "12345678A", postcode: "99999", phone: "500" }), IP);
+    expect(result).toEqual({
+      ok: false,
+      error: "errors.checkFields",
+      fieldErrors: {
+        firstName: "errors.required",
+        taxId: "account.errors.taxIdNifLetter",
+        postcode: "account.errors.postcodeSpain",
+        phone: "account.errors.phoneSpain",
+      },
+    });
+    expect(await clientRow(client.id)).toEqual(before);
+  });
+});
+
+describe("updateProfile: default billing contact", () => {
+  async function plainContact(clientId: number) {
+    const [row] = await db
+      .insert(contacts)
+      .values({ clientId, firstName: "Carmen", lastName: "Facturas", email: uniqueEmail("facturas") })
+      .returning();
+    return row!;
+  }
+
+  it("saves one of the client's own contacts, and clears it with none", async () => {
+    const { client, owner } = await createTestClient(db);
+    const contact = await plainContact(client.id);
+
+    const result = await updateProfile(sessionFor(owner), validInput({ defaultBillingContactId: String(contact.id) }), IP);
+    expect(result).toMatchObject({ ok: true, changedFields: expect.arrayContaining(["defaultBillingContactId"]) });
+    expect((await clientRow(client.id)).defaultBillingContactId).toBe(contact.id);
+
+    // Absent from the input (a caller without the select) keeps it.
+    const { defaultBillingContactId: _omitted, ...withoutSelect } = validInput();
+    void _omitted;
+    expect((await updateProfile(sessionFor(owner), withoutSelect, IP)).ok).toBe(true);
+    expect((await clientRow(client.id)).defaultBillingContactId).toBe(contact.id);
+
+    expect((await updateProfile(sessionFor(owner), validInput({ defaultBillingContactId: "" }), IP)).ok).toBe(true);
+    expect((await clientRow(client.id)).defaultBillingContactId).toBeNull();
+  });
+
+  it("refuses a contact of another client, the owner or a made-up id, and saves nothing at all", async () => {
+    const mine = await createTestClient(db);
+    const other = await createTestClient(db);
+    const theirs = await plainContact(other.client.id);
+    const before = await clientRow(mine.client.id);
+
+    for (const id of [theirs.id, mine.owner.id, 999_999_999]) {
+      const result = await updateProfile(sessionFor(mine.owner), validInput({ firstName: "Cambiado", defaultBillingContactId: String(id) }), IP);
+      expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { defaultBillingContactId: "account.errors.billingContactInvalid" } });
+    }
+    expect(await clientRow(mine.client.id)).toEqual(before);
+    expect(await auditRows(mine.client.id)).toHaveLength(0);
+    expect((await clientRow(other.client.id)).defaultBillingContactId).toBeNull();
+  });
+
+  it("refuses what is not an id", async () => {
+    const { owner } = await createTestClient(db);
+    expect(await updateProfile(sessionFor(owner), validInput({ defaultBillingContactId: "1 OR 1=1" }), IP)).toMatchObject({
+      fieldErrors: { defaultBillingContactId: "errors.invalidValue" },
+    });
+  });
+
+  it("lists only the client's own contacts, without the owner, for the select", async () => {
+    const mine = await createTestClient(db);
+    const other = await createTestClient(db);
+    const contact = await plainContact(mine.client.id);
+    await plainContact(other.client.id);
+    const choices = await getBillingContactChoices(mine.client.id);
+    expect(choices).toEqual([{ id: contact.id, name: "Carmen Facturas", email: contact.email }]);
+  });
+});
+
 describe("parseForm with the profile schemas", () => {
   const extra = { clientId: "999999", status: "closed", creditBalance: "5000", $ACTION_ID_abc: "" };
 
@@ -336,6 +510,20 @@ describe("updateProfileAction", () => {
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { postcode: "account.errors.postcodeSpain" } });
     expect(await clientRow(client.id)).toEqual(before);
     expect(request.cookiesSet).not.toHaveBeenCalled();
+    expect(request.revalidatePath).not.toHaveBeenCalled();
+  });
+
+  it("refuses, through the form, a default billing contact of another client", async () => {
+    const mine = await createTestClient(db);
+    const other = await createTestClient(db);
+    const [theirs] = await db.insert(contacts).values({ clientId: other.client.id, firstName: "Ajeno", lastName: "Contacto", email: uniqueEmail("ajeno") }).returning();
+    const before = await clientRow(mine.client.id);
+    signInAs(sessionFor(mine.owner));
+
+    const result = await updateProfileAction(null, formDataOf(validInput({ defaultBillingContactId: String(theirs!.id) }) as Record<string, string>));
+
+    expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { defaultBillingContactId: "account.errors.billingContactInvalid" } });
+    expect(await clientRow(mine.client.id)).toEqual(before);
     expect(request.revalidatePath).not.toHaveBeenCalled();
   });
 

@@ -6,11 +6,13 @@ import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { signInAction } from "./actions";
+import { signInAction, type SignInState } from "./actions";
+import { TwoFactorCodeForm } from "./two-factor-code-form";
 
 export function SignInForm() {
   const t = useTranslations("auth.signIn");
-  const [state, formAction] = useActionState(signInAction, null);
+  const [state, formAction] = useActionState<SignInState, FormData>(signInAction, null);
+  if (state && !state.ok && "step" in state) return <TwoFactorCodeForm pendingToken={state.pendingToken} />;
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>

@@ -1,6 +1,7 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
+import { emailChangeFormSchema, requestEmailChange } from "@/lib/account/change-email";
 import { updateProfile, profileFormSchema } from "@/lib/account/update-profile";
 import { userAction } from "@/lib/actions";
 import { clientIp } from "@/lib/auth/client-ip";
@@ -17,5 +18,14 @@ export const updateProfileAction = userAction(
     const store = await cookies();
     store.set(LOCALE_COOKIE, result.language, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
     return { ok: true, message: "account.details.saved" };
+  },
+);
+
+export const requestEmailChangeAction = userAction(
+  { schema: emailChangeFormSchema, permission: "profile", revalidate: "/cuenta" },
+  async (input, user) => {
+    const result = await requestEmailChange(user, input, clientIp(await headers()));
+    if (!result.ok) return result;
+    return { ok: true, message: "account.email.requested" };
   },
 );

@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/page-header";
 import { countryOptions, isCountryCode } from "@/lib/account/countries";
-import { getProfile } from "@/lib/account/get-profile";
+import { getBillingContactChoices, getProfile } from "@/lib/account/get-profile";
 import { requireUser } from "@/lib/auth/session";
 import { LOCALES } from "@/lib/i18n/locales";
+import { EmailChangeForm } from "./_components/email-change-form";
 import { ProfileForm } from "./_components/profile-form";
 import type { SelectOption } from "./_components/select-field";
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** "Mis datos" (walkthrough §3), opened from the dashboard's "Su información > Actualizar". */
 export default async function AccountDetailsPage() {
   const user = await requireUser("profile");
-  const profile = await getProfile(user.clientId);
+  const [profile, billingChoices] = await Promise.all([getProfile(user.clientId), getBillingContactChoices(user.clientId)]);
   if (!profile) notFound();
   const locale = await getLocale();
   const t = await getTranslations();
@@ -26,6 +27,10 @@ export default async function AccountDetailsPage() {
   // A code stored before the list was enforced must not silently turn into the first country of the list.
   if (!isCountryCode(profile.country)) countries.unshift({ value: "", label: t("account.details.chooseCountry") });
   const languages: SelectOption[] = LOCALES.map((option) => ({ value: option, label: t(`common.locale.${option}`), lang: option }));
+  const billingContacts: SelectOption[] = billingChoices.map((contact) => ({
+    value: String(contact.id),
+    label: t("account.details.billingContactOption", { name: contact.name, email: contact.email }),
+  }));
 
   return (
     <>
@@ -45,12 +50,22 @@ export default async function AccountDetailsPage() {
           phone: profile.phone ?? "",
           language: profile.language,
           marketingOptIn: profile.marketingOptIn,
+          defaultBillingContactId: profile.defaultBillingContactId === null ? "" : String(profile.defaultBillingContactId),
         }}
         email={profile.email}
+        pendingEmailNote={profile.pendingEmail ? t("account.details.pendingEmail", { email: profile.pendingEmail }) : null}
         emailHint={t(user.isOwner ? "account.details.hints.emailOwner" : "account.details.hints.emailSubAccount")}
+        canChangeEmail={user.isOwner}
         countries={countries}
         languages={languages}
+        billingContacts={billingContacts}
       />
+      {user.isOwner && (
+        <EmailChangeForm
+          email={profile.email}
+          pendingNote={profile.pendingEmail ? t("account.email.pendingNote", { email: profile.pendingEmail }) : null}
+        />
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { invoiceLines, invoices, payments, type InvoiceClientSnapshot, type InvoiceStatus } from "@/db/schema";
 import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
+import type { DocumentLine } from "@/lib/billing/price-lines";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import { isRowId } from "./ids";
 import { amountDueOf, displayStatusOf, type InvoiceDisplayStatus } from "./invoice-status";
@@ -12,14 +13,7 @@ export type { InvoiceIssuer } from "./issuer";
 export type { TaxBreakdownRow } from "./tax-breakdown";
 export type { InvoiceDisplayStatus } from "./invoice-status";
 
-export type InvoiceViewLine = {
-  description: string;
-  quantity: number;
-  unitAmount: number;
-  taxRateBp: number;
-  taxAmount: number;
-  lineSubtotal: number;
-};
+export type InvoiceViewLine = DocumentLine;
 
 export type InvoiceViewPayment = {
   date: Date;

@@ -1,18 +1,9 @@
 import { sql } from "drizzle-orm";
 import { settings } from "@/db/schema";
+import type { CompanySettings } from "@/lib/settings/get-settings";
 
 /** What an invoice or quote prints about the company issuing it (Spanish invoicing rules: legal name, NIF, address). */
-export type InvoiceIssuer = {
-  legalName: string;
-  taxId: string;
-  address1: string;
-  city: string;
-  province: string;
-  postcode: string;
-  country: string;
-  email: string;
-  phone: string;
-};
+export type InvoiceIssuer = Omit<CompanySettings, "tradeName" | "website">;
 
 /**
  * The "company" settings value as a scalar subquery, so a view reads its issuer in the same

@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { clients, invoices, type InvoiceStatus } from "@/db/schema";
-import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
+import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import {
   decodeInvoiceCursor,
@@ -47,6 +47,20 @@ export type ListInvoicesOptions = {
 
 const MAX_PAGE = 100;
 
+/** What a list of invoices reads of each: enough to show its number, status, dates and what is left to pay. */
+export const invoiceListColumns = {
+  id: invoices.id,
+  series: invoices.series,
+  number: invoices.number,
+  proformaReference: invoices.proformaReference,
+  status: invoices.status,
+  issueDate: invoices.issueDate,
+  dueDate: invoices.dueDate,
+  total: invoices.total,
+  amountPaid: invoices.amountPaid,
+  currency: invoices.currency,
+};
+
 /**
  * One page of the client's invoices in one statement, keyset-paginated over (sort key, id): the
  * cost of a page depends on the page size and the client's own invoices, never on the table's size
@@ -59,18 +73,7 @@ export async function listInvoices(clientId: number, options: ListInvoicesOption
   const cursor = decodeInvoiceCursor(options.cursor, options.sort);
   const keyset = invoiceKeyset(options.sort, cursor);
   const fetched = await db
-    .select({
-      id: invoices.id,
-      series: invoices.series,
-      number: invoices.number,
-      proformaReference: invoices.proformaReference,
-      status: invoices.status,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
-      total: invoices.total,
-      amountPaid: invoices.amountPaid,
-      currency: invoices.currency,
-    })
+    .select(invoiceListColumns)
     .from(invoices)
     .where(and(eq(invoices.clientId, clientId), filterCondition(options.status ?? "all", today), keyset.where))
     .orderBy(...keyset.orderBy)
@@ -90,7 +93,7 @@ export async function listInvoices(clientId: number, options: ListInvoicesOption
   return {
     rows: ordered.map((row) => ({
       id: row.id,
-      number: row.series !== null && row.number !== null ? formatInvoiceNumber(row.series, row.number) : null,
+      number: invoiceNumberOf(row),
       proformaReference: row.proformaReference,
       status: row.status,
       displayStatus: displayStatusOf(row.status, row.dueDate, today),

@@ -1,6 +1,8 @@
 import { and, asc, eq, notInArray } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { clients, quoteLines, quotes, type InvoiceClientSnapshot, type QuoteStage } from "@/db/schema";
+import { clientIdentityColumns } from "@/lib/account/client-columns";
+import type { DocumentLine } from "@/lib/billing/price-lines";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import { isRowId } from "./ids";
 import { companySettingsValue, issuerFrom, type InvoiceIssuer } from "./issuer";
@@ -9,14 +11,7 @@ import { taxBreakdownOf, type TaxBreakdownRow } from "./tax-breakdown";
 
 export type { QuoteDisplayStage } from "./quote-status";
 
-export type QuoteViewLine = {
-  description: string;
-  quantity: number;
-  unitAmount: number;
-  taxRateBp: number;
-  taxAmount: number;
-  lineSubtotal: number;
-};
+export type QuoteViewLine = DocumentLine;
 
 /** What the quote page, its print view and its PDF show. Amounts are cents of `currency`. */
 export type QuoteView = {
@@ -69,16 +64,7 @@ export async function getQuoteView(clientId: number, quoteId: number, executor?:
         notes: quotes.notes,
         acceptedAt: quotes.acceptedAt,
         invoiceId: quotes.invoiceId,
-        firstName: clients.firstName,
-        lastName: clients.lastName,
-        companyName: clients.companyName,
-        taxId: clients.taxId,
-        address1: clients.address1,
-        address2: clients.address2,
-        city: clients.city,
-        province: clients.province,
-        postcode: clients.postcode,
-        country: clients.country,
+        ...clientIdentityColumns,
         company: companySettingsValue,
       })
       .from(quotes)

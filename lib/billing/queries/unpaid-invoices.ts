@@ -1,9 +1,10 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { invoices, type InvoiceStatus } from "@/db/schema";
-import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
+import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import { PAYABLE_STATUSES } from "./invoice-status";
+import { invoiceListColumns } from "./list-invoices";
 
 export type UnpaidInvoice = {
   id: number;
@@ -34,16 +35,7 @@ export async function listUnpaidInvoices(
   const today = options.today ?? madridToday();
   const rows = await db
     .select({
-      id: invoices.id,
-      series: invoices.series,
-      number: invoices.number,
-      proformaReference: invoices.proformaReference,
-      status: invoices.status,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
-      total: invoices.total,
-      amountPaid: invoices.amountPaid,
-      currency: invoices.currency,
+      ...invoiceListColumns,
       totalCount: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(invoices)
@@ -54,7 +46,7 @@ export async function listUnpaidInvoices(
     totalCount: rows[0]?.totalCount ?? 0,
     invoices: rows.map((row) => ({
       id: row.id,
-      number: row.series !== null && row.number !== null ? formatInvoiceNumber(row.series, row.number) : null,
+      number: invoiceNumberOf(row),
       proformaReference: row.proformaReference,
       status: row.status,
       issueDate: row.issueDate,

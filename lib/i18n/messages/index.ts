@@ -3,6 +3,7 @@ import enAuth from "./en/auth.json";
 import enBillingErrors from "./en/billing-errors.json";
 import enBilling from "./en/billing.json";
 import enCommon from "./en/common.json";
+import enContacts from "./en/contacts.json";
 import enDashboard from "./en/dashboard.json";
 import enDomains from "./en/domains.json";
 import enEmail from "./en/email.json";
@@ -10,12 +11,16 @@ import enErrors from "./en/errors.json";
 import enPayments from "./en/payments.json";
 import enPdf from "./en/pdf.json";
 import enPortal from "./en/portal.json";
+import enSecurity from "./en/security.json";
+import enRecords from "./en/records.json";
 import enSupport from "./en/support.json";
+import enTwoFactor from "./en/two-factor.json";
 import esAccount from "./es/account.json";
 import esAuth from "./es/auth.json";
 import esBillingErrors from "./es/billing-errors.json";
 import esBilling from "./es/billing.json";
 import esCommon from "./es/common.json";
+import esContacts from "./es/contacts.json";
 import esDashboard from "./es/dashboard.json";
 import esDomains from "./es/domains.json";
 import esEmail from "./es/email.json";
@@ -23,7 +28,10 @@ import esErrors from "./es/errors.json";
 import esPayments from "./es/payments.json";
 import esPdf from "./es/pdf.json";
 import esPortal from "./es/portal.json";
+import esSecurity from "./es/security.json";
+import esRecords from "./es/records.json";
 import esSupport from "./es/support.json";
+import esTwoFactor from "./es/two-factor.json";
 
 // One JSON file per area and language; the file name is the namespace (t("auth.signIn.title")).
 // billing-errors.json is the "errors" branch of the billing namespace (t("billing.errors.alreadyPaid")).
@@ -35,12 +43,16 @@ export const catalogs = {
     portal: esPortal,
     dashboard: esDashboard,
     account: esAccount,
+    contacts: esContacts,
     errors: esErrors,
     support: esSupport,
+    twoFactor: esTwoFactor,
     domains: esDomains,
     billing: { ...esBilling, errors: esBillingErrors },
     payments: esPayments,
     pdf: esPdf,
+    security: esSecurity,
+    records: esRecords,
   },
   en: {
     common: enCommon,
@@ -49,12 +61,16 @@ export const catalogs = {
     portal: enPortal,
     dashboard: enDashboard,
     account: enAccount,
+    contacts: enContacts,
     errors: enErrors,
     support: enSupport,
+    twoFactor: enTwoFactor,
     domains: enDomains,
     billing: { ...enBilling, errors: enBillingErrors },
     payments: enPayments,
     pdf: enPdf,
+    security: enSecurity,
+    records: enRecords,
   },
 };
 

@@ -1,9 +1,7 @@
 import type Stripe from "stripe";
 import { handleChargeRefunded } from "./charge-refunded";
-import { handleCheckoutSessionAsyncPaymentFailed } from "./checkout-session-async-payment-failed";
-import { handleCheckoutSessionAsyncPaymentSucceeded } from "./checkout-session-async-payment-succeeded";
-import { handleCheckoutSessionCompleted } from "./checkout-session-completed";
-import { handleCheckoutSessionExpired } from "./checkout-session-expired";
+import { handleCheckoutSessionAsyncPaymentSucceeded, handleCheckoutSessionCompleted } from "./checkout-session-paid";
+import { handleCheckoutSessionAsyncPaymentFailed, handleCheckoutSessionExpired } from "./checkout-session-unpaid";
 import type { WebhookOutcome } from "./outcome";
 
 // The allow-list: any other event type is acknowledged and ignored.

@@ -24,6 +24,7 @@ export type ProfileFormValues = {
   phone: string;
   language: string;
   marketingOptIn: boolean;
+  defaultBillingContactId: string;
 };
 
 type FormState = { result: ActionResult; submitted: FormData | null; submission: number } | null;
@@ -39,12 +40,17 @@ async function submit(previous: FormState, formData: FormData): Promise<FormStat
 type ProfileFormProps = {
   values: ProfileFormValues;
   email: string | null;
+  /** Already translated: "Pendiente de verificar: nuevo@…", when a change waits for its link. */
+  pendingEmailNote: string | null;
   emailHint: string;
+  /** The owner changes the address in the box below the form; others only read it. */
+  canChangeEmail: boolean;
   countries: SelectOption[];
   languages: SelectOption[];
+  billingContacts: SelectOption[];
 };
 
-export function ProfileForm({ values, email, emailHint, countries, languages }: ProfileFormProps) {
+export function ProfileForm({ values, email, pendingEmailNote, emailHint, canChangeEmail, countries, languages, billingContacts }: ProfileFormProps) {
   const t = useTranslations("account.details");
   const [state, formAction] = useActionState(submit, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -94,14 +100,33 @@ export function ProfileForm({ values, email, emailHint, countries, languages }: 
 
       <fieldset className={fieldset}>
         <legend className={legend}>{t("sections.contact")}</legend>
-        <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">{t("emailNotice")}</p>
         <div className="grid gap-4 sm:grid-cols-2">
           <dl className="min-w-0 space-y-1">
             <dt className="text-sm font-medium text-slate-700">{t("fields.email")}</dt>
             <dd className="py-2 break-words text-slate-900">{email ?? "—"}</dd>
+            {pendingEmailNote && (
+              <dd className="rounded-md border border-amber-200 bg-amber-50 px-2 py-1 text-sm break-words text-amber-900">{pendingEmailNote}</dd>
+            )}
             <dd className="text-xs text-slate-500">{emailHint}</dd>
+            {canChangeEmail && (
+              <dd>
+                <a href="#correo-de-acceso" className="text-sm font-medium text-brand-700 hover:underline">
+                  {t("changeEmailLink")}
+                </a>
+              </dd>
+            )}
           </dl>
           <Field name="phone" label={t("fields.phone")} type="tel" autoComplete="tel" inputMode="tel" hint={t("hints.phone")} defaultValue={text("phone")} error={fieldErrors?.phone} />
+          <div className="sm:col-span-2">
+            <SelectField
+              name="defaultBillingContactId"
+              label={t("fields.defaultBillingContact")}
+              options={[{ value: "", label: t("billingContactNone") }, ...billingContacts]}
+              hint={t(billingContacts.length > 0 ? "hints.defaultBillingContact" : "hints.noBillingContacts")}
+              defaultValue={text("defaultBillingContactId")}
+              error={fieldErrors?.defaultBillingContactId}
+            />
+          </div>
         </div>
       </fieldset>
 

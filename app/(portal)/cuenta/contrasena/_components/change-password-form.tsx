@@ -1,0 +1,108 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/field";
+import { FormAlert } from "@/app/_components/form-alert";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { preloadPasswordPolicy } from "@/lib/account/password-policy";
+import type { ActionResult } from "@/lib/actions";
+import { changePasswordAction } from "../actions";
+import { PasswordStrengthMeter } from "./password-strength-meter";
+
+type FormState = { result: ActionResult; submitted: FormData | null; submission: number } | null;
+
+// The fields are mounted afresh after every submission (keyed by its number): empty after a change,
+// and after a refusal with what was typed, except the fields that were wrong.
+async function submit(previous: FormState, formData: FormData): Promise<FormState> {
+  const result = await changePasswordAction(null, formData);
+  return { result, submitted: result.ok ? null : formData, submission: (previous?.submission ?? 0) + 1 };
+}
+
+type FieldName = "currentPassword" | "newPassword" | "confirmPassword";
+
+function NewPasswordField({ defaultValue, error, email, name }: { defaultValue: string; error?: string; email: string; name: string }) {
+  const t = useTranslations("security.password");
+  const [password, setPassword] = useState(defaultValue);
+  return (
+    // Listening around the shared Field: its input stays uncontrolled, the meter follows what is typed.
+    <div
+      className="space-y-3"
+      onFocus={preloadPasswordPolicy}
+      onInput={(event) => {
+        const target = event.target as HTMLInputElement;
+        if (target.name === "newPassword") setPassword(target.value);
+      }}
+    >
+      <Field name="newPassword" type="password" label={t("fields.newPassword")} autoComplete="new-password" hint={t("hints.newPassword")} defaultValue={defaultValue} required error={error} />
+      <PasswordStrengthMeter password={password} email={email} name={name} />
+    </div>
+  );
+}
+
+export function ChangePasswordForm({ email, name }: { email: string; name: string }) {
+  const t = useTranslations();
+  const [state, formAction] = useActionState(submit, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const result = state?.result;
+  const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
+
+  useEffect(() => {
+    if (fieldErrors) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [fieldErrors]);
+
+  const kept = (field: FieldName) => {
+    // A wrong new password makes its confirmation worthless too.
+    const wrong = fieldErrors?.[field] || (field === "confirmPassword" && fieldErrors?.newPassword);
+    const value = state?.submitted?.get(field);
+    return !wrong && typeof value === "string" ? value : "";
+  };
+
+  return (
+    <form key={state?.submission ?? 0} ref={formRef} action={formAction} className="space-y-6" noValidate>
+      {/* Lets password managers tie the new password to the account. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">{t("security.password.sessionsNotice")}</p>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <div className="space-y-4">
+            <Field
+              name="currentPassword"
+              type="password"
+              label={t("security.password.fields.currentPassword")}
+              autoComplete="current-password"
+              defaultValue={kept("currentPassword")}
+              required
+              error={fieldErrors?.currentPassword}
+            />
+            <NewPasswordField defaultValue={kept("newPassword")} error={fieldErrors?.newPassword} email={email} name={name} />
+            <Field
+              name="confirmPassword"
+              type="password"
+              label={t("security.password.fields.confirmPassword")}
+              autoComplete="new-password"
+              defaultValue={kept("confirmPassword")}
+              required
+              error={fieldErrors?.confirmPassword}
+            />
+          </div>
+          <section aria-labelledby="password-tips" className="rounded-md border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">
+            <h2 id="password-tips" className="mb-2 font-semibold text-slate-900">
+              {t("security.strength.tipsTitle")}
+            </h2>
+            <ul className="list-disc space-y-2 pl-5">
+              <li>{t("security.strength.tips.length")}</li>
+              <li>{t("security.strength.tips.mix")}</li>
+              <li>{t("security.strength.tips.personal")}</li>
+              <li>{t("security.strength.tips.unique")}</li>
+            </ul>
+          </section>
+        </div>
+      </div>
+      <div className="space-y-3">
+        {result && (result.ok ? <FormAlert kind="success" message={result.message ?? "security.password.saved"} /> : <FormAlert kind="error" message={result.error} />)}
+        <SubmitButton pendingLabel={t("security.password.submitting")}>{t("security.password.submit")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
