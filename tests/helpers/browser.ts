@@ -332,3 +332,77 @@ export async function creditBalance(page: Page): Promise<number> {
   await region.waitFor();
   return euroCents(await region.innerText());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Account journeys (issue 4): sub-accounts invited by demo@ so the shared demo logins stay as seeded.
+
+/** An address no other run or file uses. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@cliente.test`;
+}
+
+export const INVITATION_LINK = /\/invitacion\/[^/?#\s]+$/;
+
+/**
+ * On a page signed in as an owner: adds a contact with portal access and the given permissions
+ * (keys as posted: "tickets", "invoices"…) and returns the invitation link the outbox printed.
+ */
+export async function inviteSubAccount(
+  page: Page,
+  input: { email: string; firstName: string; lastName: string; permissions: string[]; emailPreferences?: string[] },
+): Promise<string> {
+  const offset = serverLogOffset();
+  await page.goto("/cuenta/contactos?contacto=nuevo");
+  const form = page.locator('form:has(input[name="contactId"])');
+  await form.locator('input[name="firstName"]').fill(input.firstName);
+  await form.locator('input[name="lastName"]').fill(input.lastName);
+  await form.locator('input[name="email"]').fill(input.email);
+  for (const preference of input.emailPreferences ?? []) {
+    await form.locator(`input[name="emailPreferences"][value="${preference}"]`).check();
+  }
+  await form.locator('input[name="hasAccess"]').check();
+  for (const permission of input.permissions) {
+    await form.locator(`input[name="permissions"][value="${permission}"]`).check();
+  }
+  await form.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === "/cuenta/contactos" && url.searchParams.get("aviso") === "invited", { waitUntil: "commit" });
+  return waitForOutboxLink(INVITATION_LINK, offset, { to: input.email });
+}
+
+/** Opens an invitation link in a context of its own and sets the password; waits for the "done" message. */
+export async function acceptInvitation(browser: Browser, link: string, password: string): Promise<void> {
+  const page = await newPage(browser);
+  try {
+    await page.goto(link);
+    const form = page.locator('form:has(input[name="passwordConfirmation"])');
+    await form.locator('input[name="password"]').fill(password);
+    await form.locator('input[name="passwordConfirmation"]').fill(password);
+    await form.locator('button[type="submit"]').click();
+    await page.getByRole("link", { name: "Acceder al área de cliente" }).waitFor();
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Invites a new sub-account as demo@ (own context) and sets its password; returns its email. */
+export async function createSignedUpSubAccount(
+  browser: Browser,
+  input: { prefix: string; password: string; permissions: string[]; firstName?: string; lastName?: string },
+): Promise<string> {
+  const email = uniqueEmail(input.prefix);
+  const page = await newPage(browser);
+  let link: string;
+  try {
+    await signInToDashboard(page, LOGINS.demo);
+    link = await inviteSubAccount(page, {
+      email,
+      firstName: input.firstName ?? "Prueba",
+      lastName: input.lastName ?? "Automática",
+      permissions: input.permissions,
+    });
+  } finally {
+    await page.context().close();
+  }
+  await acceptInvitation(browser, link, input.password);
+  return email;
+}
