@@ -1,7 +1,6 @@
-import { Heading, Text } from "@react-email/components";
-import { LOCALE_TAGS, toLocale } from "@/lib/i18n/locales";
+import { toLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
-import { EmailLayout, textStyles } from "./components/layout";
+import { formatNoticeTime, SecurityNotice } from "./components/security-notice";
 
 export type EmailChangeNoticeEmailProps = {
   name: string;
@@ -30,28 +29,20 @@ export default function EmailChangeNoticeEmail({
 }: Partial<EmailChangeNoticeEmailProps>) {
   const lang = toLocale(locale);
   const t = translatorFor(lang);
-  // Spell the time zone out: the customer reads this to judge whether the request was theirs.
-  const formattedWhen = new Intl.DateTimeFormat(LOCALE_TAGS[lang], {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Madrid",
-    timeZoneName: "short",
-  }).format(new Date(when));
   return (
-    <EmailLayout locale={lang} preview={t("account.emails.emailChangeNotice.preview")}>
-      <Heading as="h1" style={textStyles.heading}>
-        {t("account.emails.emailChangeNotice.heading")}
-      </Heading>
-      <Text style={textStyles.paragraph}>{t("account.emails.emailChangeNotice.greeting", { name })}</Text>
-      <Text style={textStyles.paragraph}>
-        {t("account.emails.emailChangeNotice.body", { newEmail, when: formattedWhen, ip: ip || t("account.emails.emailChangeNotice.unknownIp") })}
-      </Text>
-      <Text style={textStyles.paragraph}>{t("account.emails.emailChangeNotice.untilConfirmed")}</Text>
-      <Text style={textStyles.small}>{t("account.emails.emailChangeNotice.notYou")}</Text>
-    </EmailLayout>
+    <SecurityNotice
+      locale={lang}
+      preview={t("account.emails.emailChangeNotice.preview")}
+      heading={t("account.emails.emailChangeNotice.heading")}
+      greeting={t("account.emails.emailChangeNotice.greeting", { name })}
+      body={t("account.emails.emailChangeNotice.body", {
+        newEmail,
+        when: formatNoticeTime(lang, when),
+        ip: ip || t("account.emails.emailChangeNotice.unknownIp"),
+      })}
+      advice={t("account.emails.emailChangeNotice.untilConfirmed")}
+      notYou={t("account.emails.emailChangeNotice.notYou")}
+    />
   );
 }
 

@@ -1,7 +1,6 @@
-import { Heading, Text } from "@react-email/components";
-import { LOCALE_TAGS, toLocale } from "@/lib/i18n/locales";
+import { toLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
-import { EmailLayout, textStyles } from "./components/layout";
+import { formatNoticeTime, SecurityNotice } from "./components/security-notice";
 
 export type PasswordChangedEmailProps = {
   name: string;
@@ -26,28 +25,16 @@ export default function PasswordChangedEmail({
 }: Partial<PasswordChangedEmailProps>) {
   const lang = toLocale(locale);
   const t = translatorFor(lang);
-  // Spell the time zone out: the customer reads this to judge whether the change was theirs.
-  const formattedWhen = new Intl.DateTimeFormat(LOCALE_TAGS[lang], {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Madrid",
-    timeZoneName: "short",
-  }).format(new Date(when));
   return (
-    <EmailLayout locale={lang} preview={t("email.passwordChanged.preview")}>
-      <Heading as="h1" style={textStyles.heading}>
-        {t("email.passwordChanged.heading")}
-      </Heading>
-      <Text style={textStyles.paragraph}>{t("email.passwordChanged.greeting", { name })}</Text>
-      <Text style={textStyles.paragraph}>
-        {t("email.passwordChanged.body", { when: formattedWhen, ip: ip || t("email.passwordChanged.unknownIp") })}
-      </Text>
-      <Text style={textStyles.paragraph}>{t("email.passwordChanged.sessions")}</Text>
-      <Text style={textStyles.small}>{t("email.passwordChanged.notYou")}</Text>
-    </EmailLayout>
+    <SecurityNotice
+      locale={lang}
+      preview={t("email.passwordChanged.preview")}
+      heading={t("email.passwordChanged.heading")}
+      greeting={t("email.passwordChanged.greeting", { name })}
+      body={t("email.passwordChanged.body", { when: formatNoticeTime(lang, when), ip: ip || t("email.passwordChanged.unknownIp") })}
+      advice={t("email.passwordChanged.sessions")}
+      notYou={t("email.passwordChanged.notYou")}
+    />
   );
 }
 

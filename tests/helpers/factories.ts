@@ -13,6 +13,7 @@ import {
   products,
   services,
   ticketDepartments,
+  PERMISSIONS,
   ticketReplies,
   tickets,
   type Permission,
@@ -121,6 +122,19 @@ export async function createSignedInOwner(db: Executor, client: Partial<NewClien
     name: `${owner.firstName} ${owner.lastName}`,
     email: owner.email,
     sessionId: 0,
+  };
+}
+
+/** What the session carries for `contact` once signed in; owners hold every permission. */
+export function sessionUserFor(contact: TestContact, sessionId = 0): SessionUser {
+  return {
+    contactId: contact.id,
+    clientId: contact.clientId,
+    isOwner: contact.isOwner,
+    permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
+    name: `${contact.firstName} ${contact.lastName}`,
+    email: contact.email,
+    sessionId,
   };
 }
 

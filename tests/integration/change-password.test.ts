@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { accountTokens, auditLog, contacts, PERMISSIONS, sentEmails, userSessions } from "@/db/schema";
+import { accountTokens, auditLog, contacts, sentEmails, userSessions } from "@/db/schema";
 import { CHANGE_PASSWORD_PER_CONTACT, changePassword, type ChangePasswordInput } from "@/lib/account/change-password";
 import { loadSessionContact, startDeviceSession } from "@/lib/auth/device-sessions";
 import { verifyPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/session";
 import { createAccountToken, findValidToken } from "@/lib/auth/tokens";
 import { setupTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, type TestContact } from "@/tests/helpers/factories";
+import { createSubAccount, createTestClient, sessionUserFor, type TestContact } from "@/tests/helpers/factories";
 
 // The real action wrapper runs; only what needs a live request is replaced.
 const request = vi.hoisted(() => ({
@@ -39,16 +39,7 @@ beforeEach(() => {
 async function signedInWithTwoBrowsers(contact: TestContact): Promise<{ user: SessionUser; otherSessionId: number }> {
   const sessionId = await startDeviceSession({ contactId: contact.id, ip: "198.51.100.10", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36" });
   const otherSessionId = await startDeviceSession({ contactId: contact.id, ip: "198.51.100.11", userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Version/18.0 Mobile Safari/604.1" });
-  const user: SessionUser = {
-    contactId: contact.id,
-    clientId: contact.clientId,
-    isOwner: contact.isOwner,
-    permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
-    name: `${contact.firstName} ${contact.lastName}`,
-    email: contact.email,
-    sessionId,
-  };
-  return { user, otherSessionId };
+  return { user: sessionUserFor(contact, sessionId), otherSessionId };
 }
 
 function input(current: string, next = NEW_PASSWORD, confirmation = next): ChangePasswordInput {

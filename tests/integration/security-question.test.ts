@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, contacts, PERMISSIONS } from "@/db/schema";
+import { auditLog, contacts } from "@/db/schema";
 import { hashSecurityAnswer, verifySecurityAnswer } from "@/lib/account/security-answer";
 import { changeSecurityQuestion, getSecurityQuestion, type SecurityQuestionInput } from "@/lib/account/security-question";
 import { rateLimitKeys, recordAttempt, RESET_ANSWER_PER_ACCOUNT } from "@/lib/auth/rate-limit";
 import type { SessionUser } from "@/lib/auth/session";
 import { setupTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, type TestContact } from "@/tests/helpers/factories";
+import { createSubAccount, createTestClient, sessionUserFor, type TestContact } from "@/tests/helpers/factories";
 
 const request = vi.hoisted(() => ({
   auth: vi.fn(),
@@ -31,18 +31,6 @@ beforeEach(() => {
   request.auth.mockReset();
   request.revalidatePath.mockReset();
 });
-
-function sessionFor(contact: TestContact): SessionUser {
-  return {
-    contactId: contact.id,
-    clientId: contact.clientId,
-    isOwner: contact.isOwner,
-    permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
-    name: `${contact.firstName} ${contact.lastName}`,
-    email: contact.email,
-    sessionId: 0,
-  };
-}
 
 /** An owner whose security question is already "Ciudad de nacimiento" = "Málaga". */
 async function ownerWithQuestion() {
@@ -74,9 +62,9 @@ async function expectUnchanged(contact: TestContact) {
 describe("changeSecurityQuestion", () => {
   it("sets the first question without asking for a current answer, storing only a hash of the answer", async () => {
     const { owner } = await createTestClient(db);
-    expect(await getSecurityQuestion(sessionFor(owner))).toEqual({ question: null, hasAnswer: false });
+    expect(await getSecurityQuestion(sessionUserFor(owner))).toEqual({ question: null, hasAnswer: false });
 
-    const result = await changeSecurityQuestion(sessionFor(owner), change({ answer: "Balonmano", answerConfirmation: "BALONMANO " }), IP);
+    const result = await changeSecurityQuestion(sessionUserFor(owner), change({ answer: "Balonmano", answerConfirmation: "BALONMANO " }), IP);
 
     expect(result).toEqual({ ok: true });
     const row = await contactRow(owner.id);
@@ -84,7 +72,7 @@ describe("changeSecurityQuestion", () => {
     expect(row.securityAnswerHash).toMatch(/^\$argon2id\$/);
     expect(row.securityAnswerHash!.toLowerCase()).not.toContain("balonmano");
     expect(await verifySecurityAnswer(row.securityAnswerHash, "balonmano")).toBe(true);
-    expect(await getSecurityQuestion(sessionFor(owner))).toEqual({ question: "favouriteSport", hasAnswer: true });
+    expect(await getSecurityQuestion(sessionUserFor(owner))).toEqual({ question: "favouriteSport", hasAnswer: true });
 
     const audits = await auditRows(owner.id);
     expect(audits).toHaveLength(1);
@@ -95,12 +83,12 @@ describe("changeSecurityQuestion", () => {
   it("refuses to change it without the current answer, or with a wrong one, and changes nothing", async () => {
     const owner = await ownerWithQuestion();
 
-    expect(await changeSecurityQuestion(sessionFor(owner), change(), IP)).toEqual({
+    expect(await changeSecurityQuestion(sessionUserFor(owner), change(), IP)).toEqual({
       ok: false,
       error: "errors.checkFields",
       fieldErrors: { currentAnswer: "errors.required" },
     });
-    expect(await changeSecurityQuestion(sessionFor(owner), change({ currentAnswer: "Sevilla" }), IP)).toEqual({
+    expect(await changeSecurityQuestion(sessionUserFor(owner), change({ currentAnswer: "Sevilla" }), IP)).toEqual({
       ok: false,
       error: "errors.checkFields",
       fieldErrors: { currentAnswer: "security.errors.currentAnswerWrong" },
@@ -111,7 +99,7 @@ describe("changeSecurityQuestion", () => {
   it("accepts the current answer typed with other capitals, accents and spaces", async () => {
     const owner = await ownerWithQuestion();
 
-    const result = await changeSecurityQuestion(sessionFor(owner), change({ currentAnswer: "  MALAGA " }), IP);
+    const result = await changeSecurityQuestion(sessionUserFor(owner), change({ currentAnswer: "  MALAGA " }), IP);
 
     expect(result).toEqual({ ok: true });
     const row = await contactRow(owner.id);
@@ -127,15 +115,15 @@ describe("changeSecurityQuestion", () => {
     await recordAttempt(rateLimitKeys.resetAnswerAccount(owner.id));
     await recordAttempt(rateLimitKeys.resetAnswerAccount(owner.id));
     for (let attempt = 2; attempt < RESET_ANSWER_PER_ACCOUNT.limit; attempt++) {
-      expect((await changeSecurityQuestion(sessionFor(owner), change({ currentAnswer: `Ciudad ${attempt}` }), IP)).ok).toBe(false);
+      expect((await changeSecurityQuestion(sessionUserFor(owner), change({ currentAnswer: `Ciudad ${attempt}` }), IP)).ok).toBe(false);
     }
-    expect(await changeSecurityQuestion(sessionFor(owner), change({ currentAnswer: "Málaga" }), IP)).toEqual({ ok: false, error: "errors.rateLimited" });
+    expect(await changeSecurityQuestion(sessionUserFor(owner), change({ currentAnswer: "Málaga" }), IP)).toEqual({ ok: false, error: "errors.rateLimited" });
     await expectUnchanged(owner);
   });
 
   it("checks the new question and answer: a listed question, at least 3 characters, typed twice the same", async () => {
     const owner = await ownerWithQuestion();
-    const user = sessionFor(owner);
+    const user = sessionUserFor(owner);
 
     expect(await changeSecurityQuestion(user, change({ currentAnswer: "Málaga", question: "favouriteFood" }), IP)).toMatchObject({
       fieldErrors: { question: "security.errors.questionInvalid" },
@@ -165,7 +153,7 @@ describe("changeSecurityQuestion", () => {
   it("reads and writes only the session's own contact within its own client", async () => {
     const mine = await createTestClient(db);
     const other = await ownerWithQuestion();
-    const forged = { ...sessionFor(other), clientId: mine.client.id };
+    const forged = { ...sessionUserFor(other), clientId: mine.client.id };
 
     expect(await getSecurityQuestion(forged)).toEqual({ question: null, hasAnswer: false });
     expect(await changeSecurityQuestion(forged, change({ currentAnswer: "Málaga" }), IP)).toEqual({ ok: false, error: "errors.signedOut" });
@@ -194,7 +182,7 @@ describe("changeSecurityQuestionAction", () => {
   it("lets a sub-account without permissions set its own question, not the owner's, ignoring a contact id in the form", async () => {
     const { client, owner } = await createTestClient(db);
     const { contact } = await createSubAccount(db, client.id, []);
-    signInAs(sessionFor(contact));
+    signInAs(sessionUserFor(contact));
 
     const result = await changeSecurityQuestionAction(
       null,
@@ -210,7 +198,7 @@ describe("changeSecurityQuestionAction", () => {
 
   it("answers a wrong current answer with its message next to the field", async () => {
     const owner = await ownerWithQuestion();
-    signInAs(sessionFor(owner));
+    signInAs(sessionUserFor(owner));
 
     const result = await changeSecurityQuestionAction(
       null,

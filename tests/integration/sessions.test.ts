@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, PERMISSIONS, userSessions } from "@/db/schema";
+import { auditLog, userSessions } from "@/db/schema";
 import { describeUserAgent, listActiveSessions, revokeOtherSessions } from "@/lib/account/sessions";
 import { loadSessionContact, revokeDeviceSession, startDeviceSession } from "@/lib/auth/device-sessions";
-import type { SessionUser } from "@/lib/auth/session";
 import { setupTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, type TestContact } from "@/tests/helpers/factories";
+import { createSubAccount, createTestClient, sessionUserFor, type TestContact } from "@/tests/helpers/factories";
 
 const request = vi.hoisted(() => ({
   auth: vi.fn(),
@@ -35,18 +34,6 @@ beforeEach(() => {
   request.auth.mockReset();
   request.revalidatePath.mockReset();
 });
-
-function sessionFor(contact: TestContact, sessionId: number): SessionUser {
-  return {
-    contactId: contact.id,
-    clientId: contact.clientId,
-    isOwner: contact.isOwner,
-    permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
-    name: `${contact.firstName} ${contact.lastName}`,
-    email: contact.email,
-    sessionId,
-  };
-}
 
 async function accepted(contact: TestContact, sessionId: number): Promise<boolean> {
   return (await loadSessionContact({ contactId: contact.id, sessionVersion: contact.sessionVersion, sessionId })) !== null;
@@ -94,7 +81,7 @@ describe("listActiveSessions", () => {
     await startDeviceSession({ contactId: subAccount.id, ip: "198.51.100.5", userAgent: CHROME_LINUX });
     await startDeviceSession({ contactId: other.owner.id, ip: "198.51.100.6", userAgent: CHROME_LINUX });
 
-    const sessions = await listActiveSessions(sessionFor(owner, here));
+    const sessions = await listActiveSessions(sessionUserFor(owner, here));
 
     expect(sessions.map((session) => session.id)).toEqual([here, phone]);
     expect(sessions[0]).toMatchObject({ id: here, current: true, browser: "Chrome", os: "Linux", ip: "198.51.100.2" });
@@ -120,13 +107,13 @@ describe("revokeOtherSessions", () => {
     const laptop = await startDeviceSession({ contactId: owner.id, ip: "198.51.100.12", userAgent: FIREFOX_WINDOWS });
     const subAccountSession = await startDeviceSession({ contactId: subAccount.id, ip: "198.51.100.13", userAgent: CHROME_LINUX });
 
-    expect(await revokeOtherSessions(sessionFor(owner, here), IP)).toEqual({ ok: true, revoked: 2 });
+    expect(await revokeOtherSessions(sessionUserFor(owner, here), IP)).toEqual({ ok: true, revoked: 2 });
 
     expect(await accepted(owner, here)).toBe(true);
     expect(await accepted(owner, phone)).toBe(false);
     expect(await accepted(owner, laptop)).toBe(false);
     expect(await accepted(subAccount, subAccountSession)).toBe(true);
-    expect((await listActiveSessions(sessionFor(owner, here))).map((session) => session.id)).toEqual([here]);
+    expect((await listActiveSessions(sessionUserFor(owner, here))).map((session) => session.id)).toEqual([here]);
 
     const audits = await auditRows(owner.id);
     expect(audits).toHaveLength(1);
@@ -137,7 +124,7 @@ describe("revokeOtherSessions", () => {
     const { owner } = await createTestClient(db);
     const here = await startDeviceSession({ contactId: owner.id, ip: "198.51.100.14", userAgent: CHROME_LINUX });
 
-    expect(await revokeOtherSessions(sessionFor(owner, here), IP)).toEqual({ ok: true, revoked: 0 });
+    expect(await revokeOtherSessions(sessionUserFor(owner, here), IP)).toEqual({ ok: true, revoked: 0 });
     expect(await accepted(owner, here)).toBe(true);
     expect(await auditRows(owner.id)).toHaveLength(0);
   });
@@ -159,7 +146,7 @@ describe("revokeOtherSessionsAction", () => {
     const here = await startDeviceSession({ contactId: subAccount.id, ip: "198.51.100.16", userAgent: CHROME_LINUX });
     const there = await startDeviceSession({ contactId: subAccount.id, ip: "198.51.100.17", userAgent: SAFARI_IPHONE });
     const ownerSession = await startDeviceSession({ contactId: owner.id, ip: "198.51.100.18", userAgent: CHROME_LINUX });
-    const user = sessionFor(subAccount, here);
+    const user = sessionUserFor(subAccount, here);
     request.auth.mockResolvedValue({
       contactId: user.contactId,
       clientId: user.clientId,

@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, clients, contacts, PERMISSIONS, type Permission } from "@/db/schema";
+import { auditLog, clients, contacts, type Permission } from "@/db/schema";
 import { getBillingContactChoices, getProfile } from "@/lib/account/get-profile";
 import { PROFILE_FIELDS, profileFormSchema, profileSchema, updateProfile, type ProfileInput } from "@/lib/account/update-profile";
 import { parseForm } from "@/lib/actions";
 import type { SessionUser } from "@/lib/auth/session";
 import { setupTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, uniqueEmail, type TestClient, type TestContact } from "@/tests/helpers/factories";
+import { createSubAccount, createTestClient, sessionUserFor, uniqueEmail, type TestClient } from "@/tests/helpers/factories";
 
 // The real action wrapper runs; only what needs a live request is replaced: Auth.js's session lookup,
 // the request headers and cookies, and the cache revalidation.
@@ -33,21 +33,9 @@ beforeAll(async () => {
   db = await setupTestDatabase();
 });
 
-function sessionFor(contact: TestContact): SessionUser {
-  return {
-    contactId: contact.id,
-    clientId: contact.clientId,
-    isOwner: contact.isOwner,
-    permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
-    name: `${contact.firstName} ${contact.lastName}`,
-    email: contact.email,
-    sessionId: 0,
-  };
-}
-
 async function subAccountSession(client: TestClient, permissions: Permission[]): Promise<SessionUser> {
   const { contact } = await createSubAccount(db, client.id, permissions);
-  return sessionFor(contact);
+  return sessionUserFor(contact);
 }
 
 function validInput(overrides: Partial<ProfileInput> = {}): ProfileInput {
@@ -95,7 +83,7 @@ describe("updateProfile", () => {
     const { client, owner } = await createTestClient(db);
     const before = await clientRow(client.id);
 
-    const result = await updateProfile(sessionFor(owner), validInput({ language: "en" }), IP);
+    const result = await updateProfile(sessionUserFor(owner), validInput({ language: "en" }), IP);
 
     expect(result).toMatchObject({ ok: true, language: "en" });
     const after = await clientRow(client.id);
@@ -129,7 +117,7 @@ describe("updateProfile", () => {
   it("normalises what people type: tax id without spaces or hyphens in capitals, country code in capitals, empty optional fields as null", async () => {
     const { client, owner } = await createTestClient(db);
     const result = await updateProfile(
-      sessionFor(owner),
+      sessionUserFor(owner),
       validInput({ taxId: " b-1234 5674 ", country: "es", companyName: "  ", address2: "", phone: "  (+34)   600-123-456 ", marketingOptIn: undefined }),
       IP,
     );
@@ -149,7 +137,7 @@ describe("updateProfile", () => {
     const before = await clientRow(client.id);
     const ownerBefore = await ownerRow(client.id);
 
-    const result = await updateProfile(sessionFor(owner), validInput({ postcode }), IP);
+    const result = await updateProfile(sessionUserFor(owner), validInput({ postcode }), IP);
 
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { postcode: "account.errors.postcodeSpain" } });
     expect(await clientRow(client.id)).toEqual(before);
@@ -159,16 +147,16 @@ describe("updateProfile", () => {
 
   it("takes other countries' postcodes in their own format", async () => {
     const { client, owner } = await createTestClient(db);
-    expect((await updateProfile(sessionFor(owner), validInput({ country: "GB", postcode: "sw1a  1aa", province: "London", city: "London" }), IP)).ok).toBe(true);
+    expect((await updateProfile(sessionUserFor(owner), validInput({ country: "GB", postcode: "sw1a  1aa", province: "London", city: "London" }), IP)).ok).toBe(true);
     expect(await clientRow(client.id)).toMatchObject({ country: "GB", postcode: "SW1A 1AA" });
-    expect((await updateProfile(sessionFor(owner), validInput({ country: "PT", postcode: "1100-148", taxId: "PT501964843" }), IP)).ok).toBe(true);
+    expect((await updateProfile(sessionUserFor(owner), validInput({ country: "PT", postcode: "1100-148", taxId: "PT501964843" }), IP)).ok).toBe(true);
   });
 
   it("answers every bad field at once, each with its own message key", async () => {
     const { client, owner } = await createTestClient(db);
     const before = await clientRow(client.id);
     const result = await updateProfile(
-      sessionFor(owner),
+      sessionUserFor(owner),
       validInput({
         firstName: " ",
         lastName: "x".repeat(101),
@@ -217,7 +205,7 @@ describe("updateProfile", () => {
     const { client, owner } = await createTestClient(db);
     const before = await clientRow(client.id);
     const postcode = { ES: "28009", PT: "1100-148", FR: "75001", GB: "SW1A 1AA" }[country]!;
-    const result = await updateProfile(sessionFor(owner), validInput({ country, postcode, taxId: "", phone }), IP);
+    const result = await updateProfile(sessionUserFor(owner), validInput({ country, postcode, taxId: "", phone }), IP);
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { phone: message } });
     expect(await clientRow(client.id)).toEqual(before);
   });
@@ -234,7 +222,7 @@ describe("updateProfile", () => {
     ["GB", "SW1A 1AA", "020 7946 0958"],
   ])("takes, with the address in %s, the phone %s", async (country, postcode, phone) => {
     const { client, owner } = await createTestClient(db);
-    expect((await updateProfile(sessionFor(owner), validInput({ country, postcode, taxId: "", phone }), IP)).ok).toBe(true);
+    expect((await updateProfile(sessionUserFor(owner), validInput({ country, postcode, taxId: "", phone }), IP)).ok).toBe(true);
     expect((await clientRow(client.id)).phone).toBe(phone);
   });
 
@@ -250,14 +238,14 @@ describe("updateProfile", () => {
   ])("refuses, in %s, the postcode %s", async (country, postcode, message) => {
     const { client, owner } = await createTestClient(db);
     const before = await clientRow(client.id);
-    const result = await updateProfile(sessionFor(owner), validInput({ country, postcode, taxId: "", phone: "" }), IP);
+    const result = await updateProfile(sessionUserFor(owner), validInput({ country, postcode, taxId: "", phone: "" }), IP);
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { postcode: message } });
     expect(await clientRow(client.id)).toEqual(before);
   });
 
   it("writes nothing when nothing changed", async () => {
     const { client, owner } = await createTestClient(db);
-    const session = sessionFor(owner);
+    const session = sessionUserFor(owner);
     expect((await updateProfile(session, validInput(), IP)).ok).toBe(true);
     const saved = await clientRow(client.id);
 
@@ -277,7 +265,7 @@ describe("updateProfile", () => {
       formDataOf({ ...(validInput() as Record<string, string>), clientId: String(other.client.id), id: String(other.client.id), status: "closed", currency: "USD", creditBalance: "100000" }),
     );
     expect(parsed.success).toBe(true);
-    const result = await updateProfile(sessionFor(mine.owner), parsed.data!, IP);
+    const result = await updateProfile(sessionUserFor(mine.owner), parsed.data!, IP);
 
     expect(result.ok).toBe(true);
     const mineAfter = await clientRow(mine.client.id);
@@ -294,7 +282,7 @@ describe("updateProfile", () => {
 
     // Whatever the input says, the client comes from the SessionUser.
     const input = { ...validInput({ firstName: "Intruso" }), clientId: b.client.id } as ProfileInput;
-    expect((await updateProfile(sessionFor(a.owner), input, IP)).ok).toBe(true);
+    expect((await updateProfile(sessionUserFor(a.owner), input, IP)).ok).toBe(true);
 
     expect(await clientRow(a.client.id)).toMatchObject({ firstName: "Intruso" });
     expect(await clientRow(b.client.id)).toEqual(bBefore);
@@ -335,7 +323,7 @@ describe("updateProfile: tax ids", () => {
     const before = await clientRow(client.id);
     const ownerBefore = await ownerRow(client.id);
 
-    const result = await updateProfile(sessionFor(owner), validInput({ taxId, firstName: "Otro nombre" }), IP);
+    const result = await updateProfile(sessionUserFor(owner), validInput({ taxId, firstName: "Otro nombre" }), IP);
 
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { taxId: message } });
     expect(await clientRow(client.id)).toEqual(before);
@@ -354,13 +342,13 @@ describe("updateProfile: tax ids", () => {
     ["ES B12345674", "ESB12345674"],
   ])("saves the valid Spanish tax id %s as %s", async (taxId, stored) => {
     const { client, owner } = await createTestClient(db);
-    expect((await updateProfile(sessionFor(owner), validInput({ taxId }), IP)).ok).toBe(true);
+    expect((await updateProfile(sessionUserFor(owner), validInput({ taxId }), IP)).ok).toBe(true);
     expect((await clientRow(client.id)).taxId).toBe(stored);
   });
 
   it("checks other EU countries by VAT shape and leaves the rest of the world alone", async () => {
     const { client, owner } = await createTestClient(db);
-    const session = sessionFor(owner);
+    const session = sessionUserFor(owner);
     const french = { country: "FR", postcode: "75001", city: "Paris", province: "Île-de-France", phone: "+33 1 23 45 67 89" };
     expect(await updateProfile(session, validInput({ ...french, taxId: "40303265045" }), IP)).toMatchObject({
       fieldErrors: { taxId: "account.errors.taxIdVatFormat" },
@@ -374,7 +362,7 @@ describe("updateProfile: tax ids", () => {
   it("reports a bad tax id together with the other bad fields", async () => {
     const { client, owner } = await createTestClient(db);
     const before = await clientRow(client.id);
-    const result = await updateProfile(sessionFor(owner), validInput({ firstName: "", taxId: "12345678A", postcode: "99999", phone: "500" }), IP);
+    const result = await updateProfile(sessionUserFor(owner), validInput({ firstName: "", taxId: "12345678A", postcode: "99999", phone: "500" }), IP);
     expect(result).toEqual({
       ok: false,
       error: "errors.checkFields",
@@ -402,17 +390,17 @@ describe("updateProfile: default billing contact", () => {
     const { client, owner } = await createTestClient(db);
     const contact = await plainContact(client.id);
 
-    const result = await updateProfile(sessionFor(owner), validInput({ defaultBillingContactId: String(contact.id) }), IP);
+    const result = await updateProfile(sessionUserFor(owner), validInput({ defaultBillingContactId: String(contact.id) }), IP);
     expect(result).toMatchObject({ ok: true, changedFields: expect.arrayContaining(["defaultBillingContactId"]) });
     expect((await clientRow(client.id)).defaultBillingContactId).toBe(contact.id);
 
     // Absent from the input (a caller without the select) keeps it.
     const { defaultBillingContactId: _omitted, ...withoutSelect } = validInput();
     void _omitted;
-    expect((await updateProfile(sessionFor(owner), withoutSelect, IP)).ok).toBe(true);
+    expect((await updateProfile(sessionUserFor(owner), withoutSelect, IP)).ok).toBe(true);
     expect((await clientRow(client.id)).defaultBillingContactId).toBe(contact.id);
 
-    expect((await updateProfile(sessionFor(owner), validInput({ defaultBillingContactId: "" }), IP)).ok).toBe(true);
+    expect((await updateProfile(sessionUserFor(owner), validInput({ defaultBillingContactId: "" }), IP)).ok).toBe(true);
     expect((await clientRow(client.id)).defaultBillingContactId).toBeNull();
   });
 
@@ -423,7 +411,7 @@ describe("updateProfile: default billing contact", () => {
     const before = await clientRow(mine.client.id);
 
     for (const id of [theirs.id, mine.owner.id, 999_999_999]) {
-      const result = await updateProfile(sessionFor(mine.owner), validInput({ firstName: "Cambiado", defaultBillingContactId: String(id) }), IP);
+      const result = await updateProfile(sessionUserFor(mine.owner), validInput({ firstName: "Cambiado", defaultBillingContactId: String(id) }), IP);
       expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { defaultBillingContactId: "account.errors.billingContactInvalid" } });
     }
     expect(await clientRow(mine.client.id)).toEqual(before);
@@ -433,7 +421,7 @@ describe("updateProfile: default billing contact", () => {
 
   it("refuses what is not an id", async () => {
     const { owner } = await createTestClient(db);
-    expect(await updateProfile(sessionFor(owner), validInput({ defaultBillingContactId: "1 OR 1=1" }), IP)).toMatchObject({
+    expect(await updateProfile(sessionUserFor(owner), validInput({ defaultBillingContactId: "1 OR 1=1" }), IP)).toMatchObject({
       fieldErrors: { defaultBillingContactId: "errors.invalidValue" },
     });
   });
@@ -484,7 +472,7 @@ describe("updateProfileAction", () => {
     const mine = await createTestClient(db);
     const other = await createTestClient(db);
     const otherBefore = await clientRow(other.client.id);
-    signInAs(sessionFor(mine.owner));
+    signInAs(sessionUserFor(mine.owner));
 
     const result = await updateProfileAction(
       null,
@@ -503,7 +491,7 @@ describe("updateProfileAction", () => {
   it("returns the field errors as message keys and leaves the cookie alone", async () => {
     const { client, owner } = await createTestClient(db);
     const before = await clientRow(client.id);
-    signInAs(sessionFor(owner));
+    signInAs(sessionUserFor(owner));
 
     const result = await updateProfileAction(null, formDataOf(validInput({ postcode: "99999", language: "en" }) as Record<string, string>));
 
@@ -518,7 +506,7 @@ describe("updateProfileAction", () => {
     const other = await createTestClient(db);
     const [theirs] = await db.insert(contacts).values({ clientId: other.client.id, firstName: "Ajeno", lastName: "Contacto", email: uniqueEmail("ajeno") }).returning();
     const before = await clientRow(mine.client.id);
-    signInAs(sessionFor(mine.owner));
+    signInAs(sessionUserFor(mine.owner));
 
     const result = await updateProfileAction(null, formDataOf(validInput({ defaultBillingContactId: String(theirs!.id) }) as Record<string, string>));
 
