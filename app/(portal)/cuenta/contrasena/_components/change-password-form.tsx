@@ -1,23 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { preloadPasswordPolicy } from "@/lib/account/password-policy";
-import type { ActionResult } from "@/lib/actions";
+import { useRememberingForm } from "@/app/_components/use-remembering-form";
 import { changePasswordAction } from "../actions";
 import { PasswordStrengthMeter } from "./password-strength-meter";
-
-type FormState = { result: ActionResult; submitted: FormData | null; submission: number } | null;
-
-// The fields are mounted afresh after every submission (keyed by its number): empty after a change,
-// and after a refusal with what was typed, except the fields that were wrong.
-async function submit(previous: FormState, formData: FormData): Promise<FormState> {
-  const result = await changePasswordAction(null, formData);
-  return { result, submitted: result.ok ? null : formData, submission: (previous?.submission ?? 0) + 1 };
-}
 
 type FieldName = "currentPassword" | "newPassword" | "confirmPassword";
 
@@ -42,24 +33,17 @@ function NewPasswordField({ defaultValue, error, email, name }: { defaultValue: 
 
 export function ChangePasswordForm({ email, name }: { email: string; name: string }) {
   const t = useTranslations();
-  const [state, formAction] = useActionState(submit, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const result = state?.result;
-  const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
-
-  useEffect(() => {
-    if (fieldErrors) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
-  }, [fieldErrors]);
+  // Empty after a change; after a refusal with what was typed, except the fields that were wrong.
+  const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = useRememberingForm(changePasswordAction);
 
   const kept = (field: FieldName) => {
     // A wrong new password makes its confirmation worthless too.
     const wrong = fieldErrors?.[field] || (field === "confirmPassword" && fieldErrors?.newPassword);
-    const value = state?.submitted?.get(field);
-    return !wrong && typeof value === "string" ? value : "";
+    return wrong ? "" : (submittedValue(field) ?? "");
   };
 
   return (
-    <form key={state?.submission ?? 0} ref={formRef} action={formAction} className="space-y-6" noValidate>
+    <form key={formKey} ref={formRef} action={formAction} className="space-y-6" noValidate>
       {/* Lets password managers tie the new password to the account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

@@ -1,45 +1,28 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
-import type { ActionResult } from "@/lib/actions";
+import { useRememberingForm } from "@/app/_components/use-remembering-form";
 import { SelectField, type SelectOption } from "../../_components/select-field";
 import { changeSecurityQuestionAction } from "./actions";
-
-type FormState = { result: ActionResult; submitted: FormData | null; submission: number } | null;
-
-// Remounted after every submission: empty after a save (the page shows the new question), and after a
-// refusal with the choice and the fields that were right.
-async function submit(previous: FormState, formData: FormData): Promise<FormState> {
-  const result = await changeSecurityQuestionAction(null, formData);
-  return { result, submitted: result.ok ? null : formData, submission: (previous?.submission ?? 0) + 1 };
-}
 
 type FieldName = "currentAnswer" | "question" | "answer" | "answerConfirmation";
 
 /** Walkthrough §3.3: the current answer (when one is set), a new question from the list, its answer twice. */
 export function SecurityQuestionForm({ hasAnswer, questions }: { hasAnswer: boolean; questions: SelectOption[] }) {
   const t = useTranslations("security.question");
-  const [state, formAction] = useActionState(submit, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const result = state?.result;
-  const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
-
-  useEffect(() => {
-    if (fieldErrors) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
-  }, [fieldErrors]);
+  // Empty after a save (the page shows the new question); after a refusal with the fields that were right.
+  const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = useRememberingForm(changeSecurityQuestionAction);
 
   const kept = (field: FieldName) => {
     const wrong = fieldErrors?.[field] || (field === "answerConfirmation" && fieldErrors?.answer);
-    const value = state?.submitted?.get(field);
-    return !wrong && typeof value === "string" ? value : "";
+    return wrong ? "" : (submittedValue(field) ?? "");
   };
 
   return (
-    <form key={state?.submission ?? 0} ref={formRef} action={formAction} className="space-y-4" noValidate>
+    <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
       {hasAnswer && (
         <Field
           name="currentAnswer"
