@@ -2,14 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
 import { auditLog, contacts } from "@/db/schema";
-import {
-  createdAtKeyset,
-  createdAtPage,
-  createdAtText,
-  decodeCreatedAtCursor,
-  pageSize,
-  type CreatedAtPage,
-} from "./created-at-cursor";
+import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 
 export const ACTIVITY_PAGE_SIZE = 20;
 
@@ -32,7 +25,9 @@ export type ActivityRow = {
   ip: string | null;
 };
 
-export type ActivityPage = CreatedAtPage<ActivityRow>;
+export type ActivityPage = Page<ActivityRow>;
+
+const NEWEST_FIRST: KeysetOrder = { key: auditLog.createdAt, id: auditLog.id, type: "timestamp", order: "desc" };
 
 const actorContact = alias(contacts, "actor_contact");
 const subjectContact = alias(contacts, "subject_contact");
@@ -51,13 +46,12 @@ export async function listActivity(
 ): Promise<ActivityPage> {
   const db = options.db ?? (await getDb());
   const limit = pageSize(options.limit, ACTIVITY_PAGE_SIZE);
-  const cursor = decodeCreatedAtCursor(options.cursor);
-  const keyset = createdAtKeyset(auditLog, cursor);
+  const keyset = keysetPage(NEWEST_FIRST, options.cursor, limit);
   const fetched = await db
     .select({
       id: auditLog.id,
       createdAt: auditLog.createdAt,
-      createdAtText: createdAtText(auditLog.createdAt),
+      cursorKey: cursorKey(NEWEST_FIRST),
       contactId: auditLog.contactId,
       staffUserId: auditLog.staffUserId,
       action: auditLog.action,
@@ -74,9 +68,9 @@ export async function listActivity(
     .leftJoin(subjectContact, and(eq(subjectContact.id, subjectContactId), eq(subjectContact.clientId, auditLog.clientId)))
     .where(and(eq(auditLog.clientId, clientId), keyset.where))
     .orderBy(...keyset.orderBy)
-    .limit(limit + 1);
+    .limit(keyset.fetchLimit);
 
-  return createdAtPage(fetched, limit, cursor, (row) => ({
+  return keyset.toPage(fetched, (row) => ({
     id: row.id,
     createdAt: row.createdAt,
     actor: actorOf(row),

@@ -2,14 +2,7 @@ import { and, eq, notInArray, or, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { sentEmails } from "@/db/schema";
 import type { TemplateName } from "@/lib/email/templates";
-import {
-  createdAtKeyset,
-  createdAtPage,
-  createdAtText,
-  decodeCreatedAtCursor,
-  pageSize,
-  type CreatedAtPage,
-} from "./created-at-cursor";
+import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 
 export const SENT_EMAILS_PAGE_SIZE = 20;
 
@@ -24,7 +17,9 @@ export const PERSONAL_EMAIL_TEMPLATES: readonly TemplateName[] = ["password-rese
 export type EmailReader = { clientId: number; contactId: number };
 
 export type SentEmailListRow = { id: number; createdAt: Date; subject: string; toAddress: string };
-export type SentEmailPage = CreatedAtPage<SentEmailListRow>;
+export type SentEmailPage = Page<SentEmailListRow>;
+
+const NEWEST_FIRST: KeysetOrder = { key: sentEmails.createdAt, id: sentEmails.id, type: "timestamp", order: "desc" };
 export type SentEmailSummary = SentEmailListRow;
 
 /** The emails this reader may see: the client's own, less other people's personal links. */
@@ -42,21 +37,20 @@ export async function listSentEmails(
 ): Promise<SentEmailPage> {
   const db = options.db ?? (await getDb());
   const limit = pageSize(options.limit, SENT_EMAILS_PAGE_SIZE);
-  const cursor = decodeCreatedAtCursor(options.cursor);
-  const keyset = createdAtKeyset(sentEmails, cursor);
+  const keyset = keysetPage(NEWEST_FIRST, options.cursor, limit);
   const fetched = await db
     .select({
       id: sentEmails.id,
       createdAt: sentEmails.createdAt,
-      createdAtText: createdAtText(sentEmails.createdAt),
+      cursorKey: cursorKey(NEWEST_FIRST),
       subject: sentEmails.subject,
       toAddress: sentEmails.toAddress,
     })
     .from(sentEmails)
     .where(and(readableBy(reader), keyset.where))
     .orderBy(...keyset.orderBy)
-    .limit(limit + 1);
-  return createdAtPage(fetched, limit, cursor, ({ id, createdAt, subject, toAddress }) => ({ id, createdAt, subject, toAddress }));
+    .limit(keyset.fetchLimit);
+  return keyset.toPage(fetched, ({ id, createdAt, subject, toAddress }) => ({ id, createdAt, subject, toAddress }));
 }
 
 /** The heading of one message, or null when it is missing or not the reader's to see. */
@@ -79,11 +73,4 @@ export async function getSentEmailHtml(reader: EmailReader, emailId: number, db?
     .where(and(eq(sentEmails.id, emailId), readableBy(reader)))
     .limit(1);
   return row?.html ?? null;
-}
-
-/** Only plain positive integers that fit a Postgres integer; anything else is a missing message. */
-export function parseEmailId(value: string): number | null {
-  if (!/^[1-9][0-9]{0,9}$/.test(value)) return null;
-  const id = Number(value);
-  return id <= 2_147_483_647 ? id : null;
 }

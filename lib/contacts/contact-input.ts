@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PERMISSIONS, type EmailPreferences, type Permission } from "@/db/schema";
+import { parseRowId } from "@/lib/row-id";
 import { isCountryCode } from "@/lib/account/countries";
 
 export const EMAIL_PREFERENCE_KEYS = ["general", "invoices", "support", "products", "domains"] as const satisfies readonly (keyof EmailPreferences)[];
@@ -114,9 +115,7 @@ export const CONTACT_DATA_FIELDS = [
 export function parseContactId(value: string | null | undefined): number | null | undefined {
   const raw = (value ?? "").trim();
   if (raw === "" || raw === NEW_CONTACT) return null;
-  if (!/^\d{1,10}$/.test(raw)) return undefined;
-  const id = Number(raw);
-  return id > 0 && id <= 2_147_483_647 ? id : undefined;
+  return parseRowId(raw) ?? undefined;
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

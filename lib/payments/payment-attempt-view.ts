@@ -77,10 +77,3 @@ export async function getPaymentAttemptView(clientId: number, attemptId: number,
     })),
   };
 }
-
-/** Route params arrive as text; anything but a plain positive integer is "not found". */
-export function parseAttemptId(raw: string): number | null {
-  if (!/^[1-9][0-9]{0,9}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id <= 2_147_483_647 ? id : null;
-}

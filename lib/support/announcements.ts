@@ -1,7 +1,7 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { announcements } from "@/db/schema";
-import { clampLimit, cursorText, decodeCursor, keysetQuery, toPage, type Page } from "./keyset";
+import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 
 export type AnnouncementListRow = {
   id: number;
@@ -25,11 +25,11 @@ const EXCERPT_LENGTH = 280;
 // Unpublished drafts and announcements scheduled for later stay hidden until their date.
 const visible = () => and(eq(announcements.published, true), lte(announcements.publishedAt, sql`now()`));
 
+const NEWEST_FIRST: KeysetOrder = { key: announcements.publishedAt, id: announcements.id, type: "timestamp", order: "desc" };
+
 export async function listAnnouncements(options: { cursor?: string | null; limit: number }): Promise<Page<AnnouncementListRow>> {
   const db = await getDb();
-  const limit = clampLimit(options.limit);
-  const cursor = decodeCursor(options.cursor);
-  const keyset = keysetQuery(announcements.publishedAt, announcements.id, cursor);
+  const keyset = keysetPage(NEWEST_FIRST, options.cursor, pageSize(options.limit));
   const fetched = await db
     .select({
       id: announcements.id,
@@ -39,17 +39,13 @@ export async function listAnnouncements(options: { cursor?: string | null; limit
       summary: announcements.summary,
       // One character more than the excerpt tells whether the body had to be cut.
       bodyStart: sql<string>`left(${announcements.body}, ${EXCERPT_LENGTH + 1}::integer)`,
-      cursorAt: cursorText(announcements.publishedAt),
+      cursorKey: cursorKey(NEWEST_FIRST),
     })
     .from(announcements)
     .where(and(visible(), keyset.where))
     .orderBy(...keyset.orderBy)
-    .limit(limit + 1);
-  const page = toPage(fetched, limit, cursor);
-  return {
-    ...page,
-    rows: page.rows.map(({ summary, bodyStart, ...row }) => ({ ...row, summary: summary?.trim() || excerpt(bodyStart) })),
-  };
+    .limit(keyset.fetchLimit);
+  return keyset.toPage(fetched, ({ summary, bodyStart, ...row }) => ({ ...row, summary: summary?.trim() || excerpt(bodyStart) }));
 }
 
 export async function getAnnouncementBySlug(slug: string): Promise<Announcement | null> {

@@ -1,7 +1,8 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { ticketDepartments, ticketReplies, tickets, type TicketStatus } from "@/db/schema";
-import { clampLimit, cursorText, decodeCursor, keysetQuery, toPage, type Page } from "./keyset";
+import { isRowId } from "@/lib/row-id";
+import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 
 export const TICKET_FILTERS = ["open", "closed", "all"] as const;
 export type TicketFilter = (typeof TICKET_FILTERS)[number];
@@ -38,15 +39,15 @@ export type TicketDetail = {
   replies: TicketReply[];
 };
 
+const LATEST_ACTIVITY_FIRST: KeysetOrder = { key: tickets.lastReplyAt, id: tickets.id, type: "timestamp", order: "desc" };
+
 /** The client's tickets, newest activity first; "open" means anything not closed, as in WHMCS. */
 export async function listTickets(
   clientId: number,
   options: { status: TicketFilter; cursor?: string | null; limit: number },
 ): Promise<Page<TicketListRow>> {
   const db = await getDb();
-  const limit = clampLimit(options.limit);
-  const cursor = decodeCursor(options.cursor);
-  const keyset = keysetQuery(tickets.lastReplyAt, tickets.id, cursor);
+  const keyset = keysetPage(LATEST_ACTIVITY_FIRST, options.cursor, pageSize(options.limit));
   const statusCondition =
     options.status === "open" ? ne(tickets.status, "closed") : options.status === "closed" ? eq(tickets.status, "closed") : undefined;
   const fetched = await db
@@ -57,19 +58,19 @@ export async function listTickets(
       status: tickets.status,
       departmentName: ticketDepartments.name,
       lastReplyAt: tickets.lastReplyAt,
-      cursorAt: cursorText(tickets.lastReplyAt),
+      cursorKey: cursorKey(LATEST_ACTIVITY_FIRST),
     })
     .from(tickets)
     .innerJoin(ticketDepartments, eq(ticketDepartments.id, tickets.departmentId))
     .where(and(eq(tickets.clientId, clientId), statusCondition, keyset.where))
     .orderBy(...keyset.orderBy)
-    .limit(limit + 1);
-  return toPage(fetched, limit, cursor);
+    .limit(keyset.fetchLimit);
+  return keyset.toPage(fetched);
 }
 
 /** One ticket of this client with its conversation, oldest message first; another client's ticket is null. */
 export async function getTicket(clientId: number, ticketId: number): Promise<TicketDetail | null> {
-  if (!isDatabaseId(ticketId)) return null;
+  if (!isRowId(ticketId)) return null;
   const db = await getDb();
   // Both queries carry the client id, so they can run side by side without trusting each other.
   const [ticketRows, replyRows] = await Promise.all([
@@ -107,17 +108,6 @@ export async function getTicket(clientId: number, ticketId: number): Promise<Tic
     ...ticket,
     replies: replyRows.map(({ staffUserId, ...reply }) => ({ ...reply, fromStaff: staffUserId !== null })),
   };
-}
-
-/** Route segments are strings; only a plain positive integer in the column's range can name a ticket. */
-export function parseTicketId(value: string | undefined): number | null {
-  if (!value || !/^[1-9]\d{0,9}$/.test(value)) return null;
-  const id = Number(value);
-  return isDatabaseId(id) ? id : null;
-}
-
-function isDatabaseId(value: number): boolean {
-  return Number.isInteger(value) && value >= 1 && value <= 2_147_483_647;
 }
 
 /** The column is free text for staff tools; only the known values have a translated label. */

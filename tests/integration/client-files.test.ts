@@ -4,10 +4,12 @@ import { asciiFallback, downloadHeaders, safeFileName } from "@/lib/files/downlo
 import { getClientFileForDownload } from "@/lib/files/get-client-file";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestClientFile } from "@/tests/helpers/factories";
+import { setTestRequestLocale } from "@/tests/helpers/next-intl-server";
 
 // The real requireUser() runs; only Auth.js's session lookup is replaced, so no cookie or JWT is needed.
 const auth = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/auth/config", () => ({ auth }));
+vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 
 const { GET } = await import("@/app/api/archivos/[fileId]/route");
 
@@ -41,6 +43,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  setTestRequestLocale("es");
   auth.mockReset();
 });
 
@@ -85,9 +88,10 @@ describe("GET /api/archivos/[fileId]", () => {
     expect(foreignBody).toMatch(/no existe/);
   });
 
-  it("answers 404 in English when the locale cookie says so", async () => {
+  it("answers 404 in English when the request is in English", async () => {
     signInAs(a);
-    const response = await download(String(b.fileId), { cookie: "other=1; NEXT_LOCALE=en" });
+    setTestRequestLocale("en");
+    const response = await download(String(b.fileId));
     expect(response.status).toBe(404);
     expect(await response.text()).toMatch(/does not exist/);
   });

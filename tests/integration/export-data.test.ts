@@ -32,10 +32,12 @@ import {
   isoDate,
   uniqueSuffix,
 } from "@/tests/helpers/factories";
+import { setTestRequestLocale } from "@/tests/helpers/next-intl-server";
 
 // The real requireUser() runs; only Auth.js's session lookup is replaced, so no cookie or JWT is needed.
 const auth = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/auth/config", () => ({ auth }));
+vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 
 const { GET: downloadExport } = await import("@/app/api/cuenta/exportar/route");
 const { default: ExportPage } = await import("@/app/(portal)/cuenta/exportar/page");
@@ -160,6 +162,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  setTestRequestLocale("es");
   auth.mockReset();
 });
 
@@ -244,7 +247,8 @@ describe("GET /api/cuenta/exportar", () => {
   it("answers 403 to a sub-account, whatever its permissions, and writes nothing", async () => {
     const before = (await exportedAudits(owner.clientId)).length;
     signInAs(subAccount);
-    const response = await download({ cookie: "NEXT_LOCALE=en" });
+    setTestRequestLocale("en");
+    const response = await download();
     expect(response.status).toBe(403);
     expect(response.headers.get("content-disposition")).toBeNull();
     const body = await response.text();

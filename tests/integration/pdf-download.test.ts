@@ -10,10 +10,12 @@ import { formatAmount } from "@/lib/i18n/format";
 import { taxForLine } from "@/lib/money";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, createTestInvoice, isoDate, uniqueSuffix } from "@/tests/helpers/factories";
+import { setTestRequestLocale } from "@/tests/helpers/next-intl-server";
 
 // The real requireUser() runs; only Auth.js's session lookup is replaced, so no cookie or JWT is needed.
 const auth = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/auth/config", () => ({ auth }));
+vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 
 const { GET: getInvoicePdf } = await import("@/app/api/facturas/[invoiceId]/pdf/route");
 const { GET: getQuotePdf } = await import("@/app/api/ofertas/[quoteId]/pdf/route");
@@ -130,6 +132,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  setTestRequestLocale("es");
   auth.mockReset();
 });
 
@@ -156,9 +159,10 @@ describe("GET /api/facturas/[invoiceId]/pdf", () => {
     expect(text).toContain(proformaReference);
   });
 
-  it("serves it to a sub-account with the invoices permission, in the language of its cookie", async () => {
+  it("serves it to a sub-account with the invoices permission, in the request's language", async () => {
     signInAs(invoicesOnly);
-    const text = pdfText(await expectPdfDownload(await downloadInvoice(paidInvoiceId, { cookie: "NEXT_LOCALE=en" }), `${series}-000123.pdf`));
+    setTestRequestLocale("en");
+    const text = pdfText(await expectPdfDownload(await downloadInvoice(paidInvoiceId), `${series}-000123.pdf`));
     expect(text).toContain("Payment date");
     expect(text).toContain("Page 1 of 1");
     expect(text).toMatch(new RegExp(`Total \\(EUR\\)\\s+${eur(123_456, "en")}`));

@@ -3,13 +3,18 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { sentEmails, type Permission } from "@/db/schema";
 import { getSentEmail, getSentEmailHtml, listSentEmails, type EmailReader } from "@/lib/account/sent-emails";
-import { encodeCreatedAtCursor } from "@/lib/account/created-at-cursor";
+import { encodeCursor, type KeysetOrder } from "@/lib/pagination/keyset";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, uniqueSuffix } from "@/tests/helpers/factories";
+import { setTestRequestLocale } from "@/tests/helpers/next-intl-server";
+
+// The order listSentEmails pages by, to forge cursors with.
+const NEWEST_FIRST: KeysetOrder = { key: sentEmails.createdAt, id: sentEmails.id, type: "timestamp", order: "desc" };
 
 // The real requireUser() runs; only Auth.js's session lookup is replaced, so no cookie or JWT is needed.
 const auth = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/auth/config", () => ({ auth }));
+vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 
 const { GET: viewEmail } = await import("@/app/api/cuenta/correos/[emailId]/route");
 const { default: SentEmailsPage } = await import("@/app/(portal)/cuenta/correos/page");
@@ -125,6 +130,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  setTestRequestLocale("es");
   auth.mockReset();
 });
 
@@ -154,7 +160,7 @@ describe("listSentEmails", () => {
   it("never shows another client's messages, nor lends its rows to a forged cursor", async () => {
     const { ids } = await walk(owner, 100);
     expect(ids.flat()).not.toContain(otherEmailId);
-    const forged = encodeCreatedAtCursor({ direction: "after", at: "2030-01-01 00:00:00+00", id: 2_000_000_000 });
+    const forged = encodeCursor(NEWEST_FIRST, { direction: "after", value: "2030-01-01T00:00:00.000000Z", id: 2_000_000_000 });
     const page = await listSentEmails(owner, { cursor: forged, limit: 100 });
     expect(page.rows.map((row) => row.id)).toEqual(ownerVisible);
 
@@ -162,7 +168,7 @@ describe("listSentEmails", () => {
     expect(theirs.rows.map((row) => row.subject).sort()).toEqual([`Otro de B ${marker}`, `Secreto de B ${marker}`]);
   });
 
-  it.each(["nonsense", "", "YXxub3BlfDE", encodeCreatedAtCursor({ direction: "after", at: "2026-02-30 10:00:00+00", id: 5 })])(
+  it.each(["nonsense", "", "YXxub3BlfDE", encodeCursor(NEWEST_FIRST, { direction: "after", value: "2026-02-30T10:00:00.000000Z", id: 5 })])(
     "reads the malformed cursor %j as the first page",
     async (cursor) => {
       const page = await listSentEmails(owner, { cursor });
@@ -225,9 +231,10 @@ describe("GET /api/cuenta/correos/[emailId]", () => {
     expect((await view(subAccountResetId)).status).toBe(404);
   });
 
-  it("answers 403 to a sub-account without the emails permission, in the language of its cookie", async () => {
+  it("answers 403 to a sub-account without the emails permission, in the request's language", async () => {
     signInAs(invoicesSubAccount);
-    const response = await view(ownEmailId, { cookie: "NEXT_LOCALE=en" });
+    setTestRequestLocale("en");
+    const response = await view(ownEmailId);
     expect(response.status).toBe(403);
     expect(response.headers.get("content-security-policy")).toBeNull();
     const body = await response.text();

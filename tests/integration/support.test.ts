@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { announcements, staffUsers, ticketDepartments, ticketReplies, tickets, TICKET_STATUSES } from "@/db/schema";
 import { getAnnouncementBySlug, listAnnouncements, splitParagraphs } from "@/lib/support/announcements";
-import { decodeCursor, encodeCursor } from "@/lib/support/keyset";
-import { getTicket, listTickets, parseTicketId, type TicketFilter } from "@/lib/support/tickets";
+import { encodeCursor, type KeysetOrder } from "@/lib/pagination/keyset";
+import { getTicket, listTickets, type TicketFilter } from "@/lib/support/tickets";
 import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient } from "@/tests/helpers/factories";
+
+// The order listTickets pages by, to forge cursors with.
+const LATEST_ACTIVITY_FIRST: KeysetOrder = { key: tickets.lastReplyAt, id: tickets.id, type: "timestamp", order: "desc" };
 
 // On DATABASE_URL other test files share these tables: every unique value carries this run's tag,
 // and global lists (announcements) are checked for our own rows only.
@@ -124,13 +127,10 @@ describe("listTickets", () => {
 
   it("treats a malformed or foreign-looking cursor as the first page", async () => {
     const first = await listTickets(clientA, { status: "all", limit: 20 });
-    for (const cursor of ["nonsense", "", encodeCursor({ direction: "after", at: "2026-03-01T10:00:00.000000Z", id: 1 }).slice(0, -2) + "!!", "x".repeat(500)]) {
+    for (const cursor of ["nonsense", "", encodeCursor(LATEST_ACTIVITY_FIRST, { direction: "after", value: "2026-03-01T10:00:00.000000Z", id: 1 }).slice(0, -2) + "!!", "x".repeat(500)]) {
       const page = await listTickets(clientA, { status: "all", cursor, limit: 20 });
       expect(page.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
     }
-    expect(decodeCursor(Buffer.from("a|2026-03-01 10:00:00|1").toString("base64url"))).toBeNull();
-    expect(decodeCursor(Buffer.from("a|2026-03-01T10:00:00.000000Z|0").toString("base64url"))).toBeNull();
-    expect(decodeCursor(Buffer.from("b|2026-03-01T10:00:00.000001Z|7").toString("base64url"))).toEqual({ direction: "before", at: "2026-03-01T10:00:00.000001Z", id: 7 });
   });
 
   it("a cursor built from another client's ticket still only reads the session client's rows", async () => {
@@ -162,13 +162,6 @@ describe("getTicket", () => {
     expect(await getTicket(clientA, 987_654)).toBeNull();
     expect(await getTicket(clientA, 0)).toBeNull();
     expect(await getTicket(clientA, 2 ** 40)).toBeNull();
-  });
-
-  it("accepts only plain positive integers as route ids", () => {
-    expect(parseTicketId("42")).toBe(42);
-    for (const value of ["", "0", "-1", "1.5", "1e3", "abc", "042", " 42", "99999999999", undefined]) {
-      expect(parseTicketId(value)).toBeNull();
-    }
   });
 });
 

@@ -4,7 +4,7 @@ import { invoiceLines, invoices, payments, type InvoiceClientSnapshot, type Invo
 import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
 import type { DocumentLine } from "@/lib/billing/price-lines";
 import { madridToday } from "@/lib/dashboard/madrid-today";
-import { isRowId } from "./ids";
+import { isRowId } from "@/lib/row-id";
 import { amountDueOf, displayStatusOf, type InvoiceDisplayStatus } from "./invoice-status";
 import { companySettingsValue, issuerFrom, type InvoiceIssuer } from "./issuer";
 import { taxBreakdownOf, type TaxBreakdownRow } from "./tax-breakdown";

@@ -3,17 +3,21 @@ import { getDb, type Executor } from "@/db/client";
 import { clients, invoices, type InvoiceStatus } from "@/db/schema";
 import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 import { madridToday } from "@/lib/dashboard/madrid-today";
-import {
-  decodeInvoiceCursor,
-  encodeInvoiceCursor,
-  invoiceKeyset,
-  sortValueOf,
-  type InvoiceCursor,
-  type InvoiceSort,
-} from "./invoice-keyset";
+import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 import { amountDueOf, displayStatusOf, OUTSTANDING_STATUSES, UNPAID_FILTER_STATUSES, type InvoiceDisplayStatus } from "./invoice-status";
 
-export { INVOICE_SORTS, isInvoiceSort, type InvoiceSort } from "./invoice-keyset";
+export const INVOICE_SORTS = ["issue_desc", "issue_asc", "due_asc", "due_desc", "total_desc", "total_asc"] as const;
+export type InvoiceSort = (typeof INVOICE_SORTS)[number];
+
+/** Each sort is its own keyset order over (key, id); a cursor made for one sort reads as page 1 of another. */
+const SORT_ORDERS: Record<InvoiceSort, KeysetOrder> = {
+  issue_desc: { name: "issue_desc", key: invoices.issueDate, id: invoices.id, type: "date", order: "desc" },
+  issue_asc: { name: "issue_asc", key: invoices.issueDate, id: invoices.id, type: "date", order: "asc" },
+  due_asc: { name: "due_asc", key: invoices.dueDate, id: invoices.id, type: "date", order: "asc" },
+  due_desc: { name: "due_desc", key: invoices.dueDate, id: invoices.id, type: "date", order: "desc" },
+  total_desc: { name: "total_desc", key: invoices.total, id: invoices.id, type: "integer", order: "desc" },
+  total_asc: { name: "total_asc", key: invoices.total, id: invoices.id, type: "integer", order: "asc" },
+};
 
 export const INVOICE_FILTERS = ["all", "unpaid", "overdue", "paid", "cancelled", "refunded", "collections"] as const;
 export type InvoiceFilter = (typeof INVOICE_FILTERS)[number];
@@ -32,7 +36,7 @@ export type InvoiceListRow = {
   currency: string;
 };
 
-export type InvoicePage = { rows: InvoiceListRow[]; nextCursor: string | null; previousCursor: string | null };
+export type InvoicePage = Page<InvoiceListRow>;
 
 export type ListInvoicesOptions = {
   status?: InvoiceFilter;
@@ -44,8 +48,6 @@ export type ListInvoicesOptions = {
   /** Tests pass their own handle to count statements. */
   db?: Executor;
 };
-
-const MAX_PAGE = 100;
 
 /** What a list of invoices reads of each: enough to show its number, status, dates and what is left to pay. */
 export const invoiceListColumns = {
@@ -69,43 +71,26 @@ export const invoiceListColumns = {
 export async function listInvoices(clientId: number, options: ListInvoicesOptions): Promise<InvoicePage> {
   const db = options.db ?? (await getDb());
   const today = options.today ?? madridToday();
-  const limit = Number.isInteger(options.limit) && options.limit > 0 ? Math.min(options.limit, MAX_PAGE) : 20;
-  const cursor = decodeInvoiceCursor(options.cursor, options.sort);
-  const keyset = invoiceKeyset(options.sort, cursor);
+  const order = SORT_ORDERS[options.sort];
+  const keyset = keysetPage(order, options.cursor, pageSize(options.limit));
   const fetched = await db
-    .select(invoiceListColumns)
+    .select({ ...invoiceListColumns, cursorKey: cursorKey(order) })
     .from(invoices)
     .where(and(eq(invoices.clientId, clientId), filterCondition(options.status ?? "all", today), keyset.where))
     .orderBy(...keyset.orderBy)
-    .limit(limit + 1);
-
-  const hasMore = fetched.length > limit;
-  const backwards = cursor?.direction === "before";
-  const slice = fetched.slice(0, limit);
-  const ordered = backwards ? slice.reverse() : slice;
-  const first = ordered[0];
-  const last = ordered[ordered.length - 1];
-  const hasNext = backwards ? true : hasMore;
-  const hasPrevious = backwards ? hasMore : cursor !== null;
-  const cursorAt = (row: (typeof fetched)[number], direction: InvoiceCursor["direction"]) =>
-    encodeInvoiceCursor({ sort: options.sort, direction, value: sortValueOf(options.sort, row), id: row.id });
-
-  return {
-    rows: ordered.map((row) => ({
-      id: row.id,
-      number: invoiceNumberOf(row),
-      proformaReference: row.proformaReference,
-      status: row.status,
-      displayStatus: displayStatusOf(row.status, row.dueDate, today),
-      issueDate: row.issueDate,
-      dueDate: row.dueDate,
-      total: row.total,
-      amountDue: amountDueOf(row),
-      currency: row.currency,
-    })),
-    nextCursor: hasNext && last ? cursorAt(last, "after") : null,
-    previousCursor: hasPrevious && first ? cursorAt(first, "before") : null,
-  };
+    .limit(keyset.fetchLimit);
+  return keyset.toPage(fetched, (row) => ({
+    id: row.id,
+    number: invoiceNumberOf(row),
+    proformaReference: row.proformaReference,
+    status: row.status,
+    displayStatus: displayStatusOf(row.status, row.dueDate, today),
+    issueDate: row.issueDate,
+    dueDate: row.dueDate,
+    total: row.total,
+    amountDue: amountDueOf(row),
+    currency: row.currency,
+  }));
 }
 
 function filterCondition(filter: InvoiceFilter, today: string): SQL | undefined {

@@ -4,7 +4,7 @@ import { clients, quoteLines, quotes, type InvoiceClientSnapshot, type QuoteStag
 import { clientIdentityColumns } from "@/lib/account/client-columns";
 import type { DocumentLine } from "@/lib/billing/price-lines";
 import { madridToday } from "@/lib/dashboard/madrid-today";
-import { isRowId } from "./ids";
+import { isRowId } from "@/lib/row-id";
 import { companySettingsValue, issuerFrom, type InvoiceIssuer } from "./issuer";
 import { HIDDEN_QUOTE_STAGES, isQuoteAcceptable, quoteDisplayStageOf, type QuoteDisplayStage } from "./quote-status";
 import { taxBreakdownOf, type TaxBreakdownRow } from "./tax-breakdown";

@@ -9,6 +9,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { contactFormSchema } from "@/lib/contacts/contact-input";
 import { deleteContact } from "@/lib/contacts/delete-contact";
 import { resendInvitation } from "@/lib/contacts/resend-invitation";
+import { rowIdField } from "@/lib/row-id";
 import { saveContact } from "@/lib/contacts/save-contact";
 
 const PAGE = "/cuenta/contactos";
@@ -31,7 +32,7 @@ export const saveContactAction = userAction({ schema: contactFormSchema, permiss
   redirect(pageFor(result.contactId, notice));
 });
 
-const contactIdField = z.coerce.number({ error: "contacts.errors.notFound" }).int("contacts.errors.notFound").positive("contacts.errors.notFound");
+const contactIdField = rowIdField("contacts.errors.notFound");
 
 export const deleteContactAction = userAction(
   {

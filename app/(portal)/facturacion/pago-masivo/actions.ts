@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import { startPayment } from "@/lib/billing/start-payment";
-import { parseRowId } from "@/lib/billing/queries/ids";
+import { parseRowId } from "@/lib/row-id";
 
 // Only ids travel from the browser; repeated ids are passed on as sent so the use case can refuse
 // the whole selection, exactly as it must for any tampered one.

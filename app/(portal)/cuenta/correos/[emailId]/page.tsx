@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { PageHeader } from "@/app/_components/page-header";
-import { getSentEmail, parseEmailId } from "@/lib/account/sent-emails";
+import { getSentEmail } from "@/lib/account/sent-emails";
+import { parseRowId } from "@/lib/row-id";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format";
 
@@ -13,7 +14,7 @@ type Params = { emailId: string };
 // Shared by generateMetadata and the page so one request reads the message once.
 const loadEmail = cache(async (rawId: string) => {
   const user = await requireUser("emails");
-  const id = parseEmailId(rawId);
+  const id = parseRowId(rawId);
   const email = id === null ? null : await getSentEmail(user, id);
   if (!email) notFound();
   return email;

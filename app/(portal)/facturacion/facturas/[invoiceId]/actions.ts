@@ -6,9 +6,9 @@ import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import { applyCredit } from "@/lib/billing/apply-credit";
 import { startPayment } from "@/lib/billing/start-payment";
-import { rowIdField } from "../../_components/row-id-field";
+import { rowIdField } from "@/lib/row-id";
 
-const invoiceForm = z.object({ invoiceId: rowIdField });
+const invoiceForm = z.object({ invoiceId: rowIdField() });
 
 /** "Pagar ahora": the amount is what the server finds due; the browser only names the invoice. */
 export const payInvoiceAction = userAction({ schema: invoiceForm, permission: "invoices" }, async ({ invoiceId }, user) => {

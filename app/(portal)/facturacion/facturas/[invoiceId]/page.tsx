@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
 import { getCreditBalance } from "@/lib/billing/credit";
-import { parseRowId } from "@/lib/billing/queries/ids";
+import { parseRowId } from "@/lib/row-id";
 import { PAYABLE_STATUSES } from "@/lib/billing/queries/invoice-status";
 import { getInvoiceView, type InvoiceView } from "@/lib/billing/queries/invoice-view";
 import { formatAmount, formatDate, formatDateTime } from "@/lib/i18n/format";

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { parseRowId } from "@/lib/billing/queries/ids";
+import { parseRowId } from "@/lib/row-id";
 import { getQuoteView } from "@/lib/billing/queries/quote-view";
 import { formatAmount, formatDate } from "@/lib/i18n/format";
 import { BackLink } from "../../_components/back-link";

@@ -4,14 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
-import { parseAttemptId } from "@/lib/payments/payment-attempt-view";
+import { parseRowId } from "@/lib/row-id";
 import { completeSandboxPayment, declineSandboxPayment } from "@/lib/payments/sandbox-payment";
 import { resultHref } from "../links";
 
 // Only the attempt id is read from the form: the amount is the attempt's own, never the browser's.
 const schema = z.object({
   attemptId: z.string().transform((raw, context) => {
-    const id = parseAttemptId(raw);
+    const id = parseRowId(raw);
     if (id === null) {
       context.addIssue({ code: "custom", message: "payments.errors.attemptNotFound" });
       return z.NEVER;

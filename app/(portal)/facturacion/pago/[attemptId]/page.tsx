@@ -7,7 +7,7 @@ import { Card } from "@/app/_components/card";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { formatAmount } from "@/lib/i18n/format";
-import { parseAttemptId } from "@/lib/payments/payment-attempt-view";
+import { parseRowId } from "@/lib/row-id";
 import { getSandboxPaymentAttempt } from "@/lib/payments/sandbox-payment";
 import { INVOICES_HREF, resultHref } from "../links";
 import { SandboxPaymentButtons } from "./sandbox-payment-buttons";
@@ -17,7 +17,7 @@ type Params = { attemptId: string };
 // Not found when the portal runs on Stripe, when the attempt is another gateway's or another client's.
 const loadAttempt = cache(async (rawId: string) => {
   const user = await requireUser("invoices");
-  const attemptId = parseAttemptId(rawId);
+  const attemptId = parseRowId(rawId);
   const attempt = attemptId === null ? null : await getSandboxPaymentAttempt(user, attemptId);
   if (!attempt) notFound();
   return attempt;

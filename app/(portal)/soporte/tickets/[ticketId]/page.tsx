@@ -7,7 +7,8 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format";
-import { getTicket, isTicketPriority, parseTicketId, type TicketReply } from "@/lib/support/tickets";
+import { parseRowId } from "@/lib/row-id";
+import { getTicket, isTicketPriority, type TicketReply } from "@/lib/support/tickets";
 import { BackLink } from "../../_components/back-link";
 import { TicketStatusBadge } from "../../_components/ticket-status-badge";
 
@@ -16,7 +17,7 @@ type Params = { ticketId: string };
 // Shared by generateMetadata and the page so one request reads the ticket once.
 const loadTicket = cache(async (rawId: string) => {
   const user = await requireUser("tickets");
-  const ticketId = parseTicketId(rawId);
+  const ticketId = parseRowId(rawId);
   const ticket = ticketId === null ? null : await getTicket(user.clientId, ticketId);
   if (!ticket) notFound();
   return ticket;

@@ -3,8 +3,8 @@ import { pdfDownloadRequest, pdfNotFound, pdfResponse } from "@/lib/pdf/pdf-down
 import { invoicePdfFileName, renderInvoicePdf } from "@/lib/pdf/render-invoice-pdf";
 
 /** "Descargar PDF": the signed-in client's own invoice only, for the owner or a sub-account with "invoices". */
-export async function GET(request: Request, { params }: { params: Promise<{ invoiceId: string }> }): Promise<Response> {
-  const checked = await pdfDownloadRequest(request, (await params).invoiceId, "invoices");
+export async function GET(_request: Request, { params }: { params: Promise<{ invoiceId: string }> }): Promise<Response> {
+  const checked = await pdfDownloadRequest((await params).invoiceId, "invoices");
   if (!checked.ok) return checked.response;
   const view = await getInvoiceView(checked.user.clientId, checked.id);
   if (!view) return pdfNotFound(checked.locale);

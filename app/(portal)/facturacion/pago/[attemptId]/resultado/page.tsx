@@ -6,7 +6,8 @@ import { Card } from "@/app/_components/card";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { formatAmount } from "@/lib/i18n/format";
-import { getPaymentAttemptView, parseAttemptId, type PaymentAttemptView } from "@/lib/payments/payment-attempt-view";
+import { getPaymentAttemptView, type PaymentAttemptView } from "@/lib/payments/payment-attempt-view";
+import { parseRowId } from "@/lib/row-id";
 import { INVOICES_HREF, invoiceHref, resultHref } from "../../links";
 import { AutoRefresh } from "./auto-refresh";
 
@@ -30,7 +31,7 @@ const TONES = {
  */
 export default async function PaymentResultPage({ params }: { params: Promise<Params> }) {
   const user = await requireUser("invoices");
-  const attemptId = parseAttemptId((await params).attemptId);
+  const attemptId = parseRowId((await params).attemptId);
   const attempt = attemptId === null ? null : await getPaymentAttemptView(user.clientId, attemptId);
   if (!attempt) notFound();
 
