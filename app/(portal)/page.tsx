@@ -26,12 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardPage() {
   const user = await requireUser();
   const t = await getTranslations("dashboard");
-  const dashboard = await getDashboard(user.clientId, {
-    canSeeInvoices: hasPermission(user, "invoices"),
-    canSeeProducts: hasPermission(user, "products"),
-    canSeeTickets: hasPermission(user, "tickets"),
-    canSeeDomains: hasPermission(user, "domains"),
-  });
+  const dashboard = await getDashboard(user.clientId, { allowed: (permission) => hasPermission(user, permission) });
   const canSearchDomains = hasPermission(user, "domains") || hasPermission(user, "orders");
 
   // Links to list pages appear once those pages are in the menu; until then the dashboard shows the data without them.
@@ -40,12 +35,13 @@ export default async function DashboardPage() {
   const invoicesHref = linkIf(paths.invoices);
   const servicesHref = linkIf(paths.services);
 
-  const { unpaidInvoices, services, openTickets, counts } = dashboard;
+  const { billing, services, domains, tickets: openTickets } = dashboard;
+  const unpaidInvoices = billing?.unpaid ?? null;
   const tiles: SummaryTile[] = [];
-  if (counts.activeServices !== null) tiles.push({ key: "activeServices", value: counts.activeServices, href: servicesHref });
-  if (counts.domains !== null) tiles.push({ key: "domains", value: counts.domains, href: linkIf(paths.domains) });
-  if (counts.openTickets !== null) tiles.push({ key: "openTickets", value: counts.openTickets, href: linkIf(paths.tickets) });
-  if (counts.unpaidInvoices !== null) tiles.push({ key: "unpaidInvoices", value: counts.unpaidInvoices, href: invoicesHref });
+  if (services) tiles.push({ key: "activeServices", value: services.activeCount, href: servicesHref });
+  if (domains) tiles.push({ key: "domains", value: domains.count, href: linkIf(paths.domains) });
+  if (openTickets) tiles.push({ key: "openTickets", value: openTickets.count, href: linkIf(paths.tickets) });
+  if (unpaidInvoices) tiles.push({ key: "unpaidInvoices", value: unpaidInvoices.count, href: invoicesHref });
 
   const hasUnpaid = unpaidInvoices !== null && unpaidInvoices.count > 0;
 
@@ -77,7 +73,7 @@ export default async function DashboardPage() {
           ) : (
             services && (
               <ServicesCard
-                items={services}
+                items={services.items}
                 serviceHref={servicesHref ? paths.service : undefined}
                 listHref={servicesHref}
                 orderHref={linkIf(paths.orderProduct)}
@@ -99,10 +95,10 @@ export default async function DashboardPage() {
 
         <div className="min-w-0 space-y-6">
           {dashboard.client && <ClientInfoCard client={dashboard.client} updateHref={paths.account} />}
-          {dashboard.creditBalance !== null && dashboard.creditBalance > 0 && (
-            <CreditBalanceCard amount={dashboard.creditBalance} currency={dashboard.client?.currency ?? "EUR"} addFundsHref={linkIf(paths.addFunds)} />
+          {billing && billing.creditBalance > 0 && (
+            <CreditBalanceCard amount={billing.creditBalance} currency={dashboard.client?.currency ?? "EUR"} addFundsHref={linkIf(paths.addFunds)} />
           )}
-          {dashboard.affiliate && <AffiliateCard affiliate={dashboard.affiliate} />}
+          {billing?.affiliate && <AffiliateCard affiliate={billing.affiliate} />}
           <NewsCard items={dashboard.announcements} announcementHref={paths.announcement} listHref={linkIf(paths.announcements)} />
         </div>
       </div>

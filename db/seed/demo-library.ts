@@ -1,6 +1,6 @@
 import type { Transaction } from "@/db/client";
 import { announcements, clientFiles, downloadCategories, downloads, kbArticles, kbCategories, networkIssues } from "@/db/schema";
-import { DOMAIN_SETTINGS } from "@/lib/settings/get-settings";
+import { DOMAIN_SETTINGS } from "@/lib/settings/settings-values";
 import { momentFromToday } from "./dates";
 import { DEMO_PERSON, OTHER_PERSON, type DemoAccounts } from "./demo-accounts";
 import {

@@ -13,7 +13,7 @@ import {
   tldPrices,
   type BillingCycle,
 } from "@/db/schema";
-import { BILLING_SETTINGS, DOMAIN_SETTINGS, SETTING_KEYS, type CompanySettings } from "@/lib/settings/get-settings";
+import { BILLING_SETTINGS, DOMAIN_SETTINGS, SETTING_KEYS, type CompanySettings } from "@/lib/settings/settings-values";
 
 /**
  * Taken (inside a transaction) by every process that seeds, so seeders racing on one database wait

@@ -1,60 +1,20 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
 import { settings } from "@/db/schema";
+import {
+  BILLING_SETTINGS,
+  billingSettingsSchema,
+  companySettingsSchema,
+  DOMAIN_SETTINGS,
+  domainSettingsSchema,
+  SETTING_KEYS,
+  type BillingSettings,
+  type CompanySettings,
+  type DomainSettings,
+} from "./settings-values";
 
-/** Settings keys; the `settings` table is key -> jsonb, each value shaped as its schema below. */
-export const SETTING_KEYS = { company: "company", billing: "billing", domains: "domains" } as const;
-
-const countryCode = z.string().regex(/^[A-Z]{2}$/);
-const cents = z.number().int().nonnegative();
-
-const companySettingsSchema = z.object({
-  legalName: z.string().min(1),
-  tradeName: z.string(),
-  taxId: z.string().min(1),
-  address1: z.string(),
-  city: z.string(),
-  province: z.string(),
-  postcode: z.string(),
-  country: countryCode,
-  email: z.string(),
-  phone: z.string(),
-  website: z.string(),
-});
-
-const billingSettingsSchema = z.object({
-  currency: z.string().regex(/^[A-Z]{3}$/),
-  invoiceDueDays: z.number().int().nonnegative(),
-  renewalInvoiceDaysBefore: z.number().int().nonnegative(),
-  addFundsMinimum: cents,
-  addFundsMaximum: cents,
-  maxCreditBalance: cents,
-  autoApplyCredit: z.boolean(),
-});
-
-const domainSettingsSchema = z.object({ defaultNameservers: z.array(z.string()) });
-
-/** Issuer data printed on invoices (Spanish invoicing rules ask for legal name, NIF and address). */
-export type CompanySettings = z.infer<typeof companySettingsSchema>;
-/** Amounts in cents of `currency`. */
-export type BillingSettings = z.infer<typeof billingSettingsSchema>;
-export type DomainSettings = z.infer<typeof domainSettingsSchema>;
-
-/** Shipped defaults: the seed writes them, and an option missing from the stored value takes its default. */
-export const BILLING_SETTINGS: BillingSettings = {
-  currency: "EUR",
-  invoiceDueDays: 7,
-  renewalInvoiceDaysBefore: 14,
-  addFundsMinimum: 1000,
-  addFundsMaximum: 50000,
-  maxCreditBalance: 100000,
-  autoApplyCredit: true,
-};
-
-export const DOMAIN_SETTINGS: DomainSettings = {
-  defaultNameservers: ["ns1.example-hosting.es", "ns2.example-hosting.es"],
-};
+export type { BillingSettings, CompanySettings, DomainSettings } from "./settings-values";
 
 async function readSetting(executor: Executor | undefined, key: string): Promise<unknown> {
   const db = executor ?? (await getDb());

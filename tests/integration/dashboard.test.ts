@@ -18,7 +18,7 @@ import {
   type ServiceStatus,
   type TicketStatus,
 } from "@/db/schema";
-import { getDashboard, type DashboardOptions } from "@/lib/dashboard/get-dashboard";
+import { getDashboard, type Dashboard, type DashboardOptions } from "@/lib/dashboard/get-dashboard";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import { env } from "@/lib/env";
 import { setupTestDatabase } from "@/tests/helpers/database";
@@ -26,8 +26,18 @@ import { createTestClient, createTestProduct } from "@/tests/helpers/factories";
 
 // Fixed so "overdue" does not depend on the day the suite runs.
 const TODAY = "2026-03-15";
-const EVERYTHING: DashboardOptions = { canSeeInvoices: true, canSeeProducts: true, canSeeTickets: true, canSeeDomains: true, today: TODAY };
-const INVOICES_ONLY: DashboardOptions = { canSeeInvoices: true, canSeeProducts: false, canSeeTickets: false, canSeeDomains: false, today: TODAY };
+const EVERYTHING: DashboardOptions = { allowed: () => true, today: TODAY };
+const INVOICES_ONLY: DashboardOptions = { allowed: (permission) => permission === "invoices", today: TODAY };
+
+/** The four tiles on top of the page, as the page reads them from the parts; null where the part is hidden. */
+function countsOf(dashboard: Dashboard) {
+  return {
+    activeServices: dashboard.services?.activeCount ?? null,
+    domains: dashboard.domains?.count ?? null,
+    openTickets: dashboard.tickets?.count ?? null,
+    unpaidInvoices: dashboard.billing?.unpaid.count ?? null,
+  };
+}
 
 let db: Database;
 let productId: number;
@@ -173,9 +183,9 @@ describe("getDashboard", () => {
       ],
     });
     const dashboard = await getDashboard(a.clientId, EVERYTHING);
-    expect(dashboard.unpaidInvoices).toMatchObject({ count: 4, totalDue: 12100 + 5050 + 2420 + 3630, overdueCount: 2, currency: "EUR" });
-    expect(dashboard.counts.unpaidInvoices).toBe(4);
-    const items = dashboard.unpaidInvoices!.items;
+    expect(dashboard.billing!.unpaid).toMatchObject({ count: 4, totalDue: 12100 + 5050 + 2420 + 3630, overdueCount: 2, currency: "EUR" });
+    expect(countsOf(dashboard).unpaidInvoices).toBe(4);
+    const items = dashboard.billing!.unpaid.items;
     expect(items.map((item) => item.dueDate)).toEqual(["2026-02-20", "2026-03-01", TODAY, "2026-04-01"]);
     expect(items.map((item) => item.overdue)).toEqual([true, true, false, false]);
     expect(items[1]).toMatchObject({ amountDue: 5050, total: 6050, status: "unpaid", reference: expect.stringMatching(/^P-/) });
@@ -187,8 +197,8 @@ describe("getDashboard", () => {
     const dashboard = await getDashboard(a.clientId, EVERYTHING);
     expect(dashboard.client).toMatchObject({ firstName: "Cliente", address1: "Calle Mayor, 1", city: "Sevilla", postcode: "41001", country: "ES", email: a.email });
     expect(dashboard.client!.companyName).toMatch(/S\.L\.$/);
-    expect(dashboard.creditBalance).toBe(4050);
-    expect(dashboard.affiliate).toMatchObject({ visitors: 120, signups: 3, commissionAvailable: 4250, commissionPending: 1500, currency: "EUR" });
+    expect(dashboard.billing!.creditBalance).toBe(4050);
+    expect(dashboard.billing!.affiliate).toMatchObject({ visitors: 120, signups: 3, commissionAvailable: 4250, commissionPending: 1500, currency: "EUR" });
   });
 
   it("counts active services, current domains and open tickets, and lists only open tickets, latest reply first", async () => {
@@ -203,11 +213,11 @@ describe("getDashboard", () => {
       ],
     });
     const dashboard = await getDashboard(a.clientId, EVERYTHING);
-    expect(dashboard.counts).toEqual({ activeServices: 2, domains: 3, openTickets: 3, unpaidInvoices: 0 });
-    expect(dashboard.services!.map((service) => service.status).sort()).toEqual(["active", "active", "pending", "suspended"]);
-    expect(dashboard.services![0]!.productName).toMatch(/^Plan Básico/);
-    expect(dashboard.openTickets!.items.map((ticket) => ticket.status)).toEqual(["answered", "customer_reply", "open"]);
-    expect(dashboard.openTickets!.items[0]!.departmentName).toBe(departmentName);
+    expect(countsOf(dashboard)).toEqual({ activeServices: 2, domains: 3, openTickets: 3, unpaidInvoices: 0 });
+    expect(dashboard.services!.items.map((service) => service.status).sort()).toEqual(["active", "active", "pending", "suspended"]);
+    expect(dashboard.services!.items[0]!.productName).toMatch(/^Plan Básico/);
+    expect(dashboard.tickets!.items.map((ticket) => ticket.status)).toEqual(["answered", "customer_reply", "open"]);
+    expect(dashboard.tickets!.items[0]!.departmentName).toBe(departmentName);
   });
 
   it("caps the lists but keeps counting every row", async () => {
@@ -217,15 +227,15 @@ describe("getDashboard", () => {
       services: Array.from({ length: 20 }, () => ({ status: "active" as const })),
     });
     const dashboard = await getDashboard(a.clientId, EVERYTHING);
-    expect(dashboard.unpaidInvoices).toMatchObject({ count: 20, totalDue: 20000, overdueCount: 0 });
-    expect(dashboard.unpaidInvoices!.items).toHaveLength(10);
-    expect(dashboard.unpaidInvoices!.items[0]!.dueDate).toBe("2026-05-01");
-    expect(dashboard.openTickets!.count).toBe(20);
-    expect(dashboard.openTickets!.items).toHaveLength(5);
+    expect(dashboard.billing!.unpaid).toMatchObject({ count: 20, totalDue: 20000, overdueCount: 0 });
+    expect(dashboard.billing!.unpaid.items).toHaveLength(10);
+    expect(dashboard.billing!.unpaid.items[0]!.dueDate).toBe("2026-05-01");
+    expect(dashboard.tickets!.count).toBe(20);
+    expect(dashboard.tickets!.items).toHaveLength(5);
     // Tickets were created with lastReplyAt growing by a minute each: the newest come first.
-    expect(dashboard.openTickets!.items.map((ticket) => ticket.id)).toEqual(a.ticketIds.slice(-5).reverse());
-    expect(dashboard.services).toHaveLength(10);
-    expect(dashboard.counts.activeServices).toBe(20);
+    expect(dashboard.tickets!.items.map((ticket) => ticket.id)).toEqual(a.ticketIds.slice(-5).reverse());
+    expect(dashboard.services!.items).toHaveLength(10);
+    expect(countsOf(dashboard).activeServices).toBe(20);
   });
 
   it("never shows anything of another client", async () => {
@@ -243,9 +253,9 @@ describe("getDashboard", () => {
 
     const dashboard = await getDashboard(a.clientId, EVERYTHING);
     const ids = {
-      invoices: dashboard.unpaidInvoices!.items.map((item) => item.id),
-      services: dashboard.services!.map((item) => item.id),
-      tickets: dashboard.openTickets!.items.map((item) => item.id),
+      invoices: dashboard.billing!.unpaid.items.map((item) => item.id),
+      services: dashboard.services!.items.map((item) => item.id),
+      tickets: dashboard.tickets!.items.map((item) => item.id),
       files: dashboard.files.map((item) => item.id),
     };
     expect(ids).toEqual({
@@ -258,11 +268,11 @@ describe("getDashboard", () => {
     for (const id of b.serviceIds) expect(ids.services).not.toContain(id);
     for (const id of b.ticketIds) expect(ids.tickets).not.toContain(id);
     for (const id of b.fileIds) expect(ids.files).not.toContain(id);
-    expect(dashboard.unpaidInvoices).toMatchObject({ count: 2, totalDue: 24200 });
-    expect(dashboard.counts).toEqual({ activeServices: 1, domains: 1, openTickets: 1, unpaidInvoices: 2 });
-    expect(dashboard.creditBalance).toBe(700);
+    expect(dashboard.billing!.unpaid).toMatchObject({ count: 2, totalDue: 24200 });
+    expect(countsOf(dashboard)).toEqual({ activeServices: 1, domains: 1, openTickets: 1, unpaidInvoices: 2 });
+    expect(dashboard.billing!.creditBalance).toBe(700);
     expect(dashboard.client!.email).toBe(a.email);
-    expect(dashboard.affiliate!.referralCode).not.toBe((await getDashboard(b.clientId, EVERYTHING)).affiliate!.referralCode);
+    expect(dashboard.billing!.affiliate!.referralCode).not.toBe((await getDashboard(b.clientId, EVERYTHING)).billing!.affiliate!.referralCode);
   });
 
   it("gives a sub-account with only the invoices permission no tickets, services or domains, and does not query them", async () => {
@@ -270,36 +280,33 @@ describe("getDashboard", () => {
     const counting = countingDatabase();
     const dashboard = await getDashboard(a.clientId, { ...INVOICES_ONLY, db: counting.db });
     expect(dashboard.services).toBeNull();
-    expect(dashboard.openTickets).toBeNull();
-    expect(dashboard.counts).toEqual({ activeServices: null, domains: null, openTickets: null, unpaidInvoices: 1 });
-    expect(dashboard.unpaidInvoices!.count).toBe(1);
+    expect(dashboard.tickets).toBeNull();
+    expect(countsOf(dashboard)).toEqual({ activeServices: null, domains: null, openTickets: null, unpaidInvoices: 1 });
+    expect(dashboard.billing!.unpaid.count).toBe(1);
     expect(dashboard.files).toHaveLength(1);
     const sent = counting.statements.join("\n");
     expect(sent).not.toMatch(/"tickets"|"services"|"domains"/);
-    expect(counting.statements).toHaveLength(4);
+    // The client, the unpaid invoices, the credit and affiliate row, the files and the announcements.
+    expect(counting.statements).toHaveLength(5);
   });
 
   it("hides money from a user without the invoices permission", async () => {
     const a = await createClient({ invoices: [{}], credit: [1000], affiliate: true, services: [{ status: "active" }] });
-    const dashboard = await getDashboard(a.clientId, { ...EVERYTHING, canSeeInvoices: false });
-    expect(dashboard.unpaidInvoices).toBeNull();
-    expect(dashboard.counts.unpaidInvoices).toBeNull();
-    expect(dashboard.creditBalance).toBeNull();
-    expect(dashboard.affiliate).toBeNull();
-    expect(dashboard.services).toHaveLength(1);
+    const dashboard = await getDashboard(a.clientId, { ...EVERYTHING, allowed: (permission) => permission !== "invoices" });
+    expect(dashboard.billing).toBeNull();
+    expect(countsOf(dashboard).unpaidInvoices).toBeNull();
+    expect(dashboard.services!.items).toHaveLength(1);
   });
 
   it("gives an empty client empty lists and zeros", async () => {
     const empty = await createClient();
     const dashboard = await getDashboard(empty.clientId, EVERYTHING);
     expect(dashboard).toMatchObject({
-      unpaidInvoices: { count: 0, totalDue: 0, overdueCount: 0, items: [] },
-      services: [],
-      openTickets: { count: 0, items: [] },
-      counts: { activeServices: 0, domains: 0, openTickets: 0, unpaidInvoices: 0 },
+      billing: { unpaid: { count: 0, totalDue: 0, overdueCount: 0, items: [] }, creditBalance: 0, affiliate: null },
+      services: { activeCount: 0, items: [] },
+      domains: { count: 0 },
+      tickets: { count: 0, items: [] },
       files: [],
-      creditBalance: 0,
-      affiliate: null,
     });
     expect(dashboard.client!.email).toBe(empty.email);
   });
@@ -318,7 +325,8 @@ describe("getDashboard", () => {
     const second = countingDatabase();
     const dashboard = await getDashboard(large.clientId, { ...EVERYTHING, db: second.db });
     expect(dashboard.files).toHaveLength(20);
-    expect(first.statements).toHaveLength(6);
+    // One per part, two for billing (its invoices and its credit and affiliate row).
+    expect(first.statements).toHaveLength(8);
     expect(second.statements).toHaveLength(first.statements.length);
   });
 
@@ -327,7 +335,7 @@ describe("getDashboard", () => {
     const counting = countingDatabase();
     await getDashboard(a.clientId, { ...EVERYTHING, db: counting.db });
     const customerStatements = counting.statements.filter((statement) => !/from "announcements"/.test(statement));
-    expect(customerStatements).toHaveLength(5);
+    expect(customerStatements).toHaveLength(7);
     // Subqueries and FILTER clauses come earlier in the text: the statement's own WHERE is the last one.
     for (const statement of customerStatements) {
       expect(statement.slice(statement.lastIndexOf("where "))).toMatch(/^where \(?("[a-z_]+"\."client_id"|"clients"\."id") = \$\d+/);
@@ -360,7 +368,7 @@ describe("getDashboard", () => {
     const dashboard = await getDashboard(2_000_000_000, EVERYTHING);
     expect(dashboard.client).toBeNull();
     expect(dashboard.files).toEqual([]);
-    expect(dashboard.unpaidInvoices!.count).toBe(0);
+    expect(dashboard.billing!.unpaid.count).toBe(0);
   });
 });
 

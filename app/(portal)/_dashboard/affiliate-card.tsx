@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/app/_components/card";
 import { formatAmount } from "@/lib/i18n/format";
-import type { DashboardAffiliate } from "@/lib/dashboard/get-dashboard";
+import type { DashboardAffiliate } from "@/lib/billing/dashboard-part";
 
 export async function AffiliateCard({ affiliate }: { affiliate: DashboardAffiliate }) {
   const t = await getTranslations("dashboard.affiliate");

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/app/_components/card";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatDate } from "@/lib/i18n/format";
-import type { DashboardFile } from "@/lib/dashboard/get-dashboard";
+import type { DashboardFile } from "@/lib/files/dashboard-part";
 import { formatFileSize } from "./format-size";
 import { textLink } from "./styles";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/app/_components/card";
-import type { DashboardClient } from "@/lib/dashboard/get-dashboard";
+import type { DashboardClient } from "@/lib/account/dashboard-part";
 import { LOCALE_TAGS, toLocale } from "@/lib/i18n/locales";
 import { secondaryLink } from "./styles";
 

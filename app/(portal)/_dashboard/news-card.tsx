@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/app/_components/card";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatDate } from "@/lib/i18n/format";
-import type { DashboardAnnouncement } from "@/lib/dashboard/get-dashboard";
+import type { DashboardAnnouncement } from "@/lib/support/dashboard-part";
 import { textLink } from "./styles";
 
 export async function NewsCard({

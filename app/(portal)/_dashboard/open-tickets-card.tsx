@@ -4,7 +4,7 @@ import { Card } from "@/app/_components/card";
 import { EmptyState } from "@/app/_components/empty-state";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/lib/i18n/format";
-import type { DashboardTicket } from "@/lib/dashboard/get-dashboard";
+import type { DashboardTicket } from "@/lib/support/dashboard-part";
 import { TICKET_TONES } from "./status-tones";
 import { secondaryLink, textLink } from "./styles";
 

@@ -4,7 +4,7 @@ import { Card } from "@/app/_components/card";
 import { EmptyState } from "@/app/_components/empty-state";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { formatDate } from "@/lib/i18n/format";
-import type { DashboardService } from "@/lib/dashboard/get-dashboard";
+import type { DashboardService } from "@/lib/services/dashboard-part";
 import { SERVICE_TONES } from "./status-tones";
 import { primaryLink, textLink } from "./styles";
 

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/app/_components/card";
 import { StatusBadge, type BadgeTone } from "@/app/_components/status-badge";
 import { formatAmount, formatDate } from "@/lib/i18n/format";
-import type { DashboardInvoice } from "@/lib/dashboard/get-dashboard";
+import type { DashboardInvoice } from "@/lib/billing/dashboard-part";
 import { secondaryLink, textLink } from "./styles";
 
 function badgeFor(invoice: DashboardInvoice): { key: "overdue" | "unpaid" | "payment_pending"; tone: BadgeTone } {

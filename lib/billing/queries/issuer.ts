@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { settings } from "@/db/schema";
-import type { CompanySettings } from "@/lib/settings/get-settings";
+import type { CompanySettings } from "@/lib/settings/settings-values";
 
 /** What an invoice or quote prints about the company issuing it (Spanish invoicing rules: legal name, NIF, address). */
 export type InvoiceIssuer = Omit<CompanySettings, "tradeName" | "website">;

@@ -1,0 +1,110 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { auditLog, clients, contacts, sentEmails } from "@/db/schema";
+import type { ExportRequester } from "@/lib/export/export-section";
+import { readableBy } from "./sent-emails";
+
+/** The account itself: the client's profile and its contacts (never a secret, only whether one is set). */
+export async function exportProfile(executor: Executor, { clientId }: ExportRequester) {
+  const [profileRows, contactRows] = await Promise.all([
+    executor
+      .select({
+        firstName: clients.firstName,
+        lastName: clients.lastName,
+        companyName: clients.companyName,
+        taxId: clients.taxId,
+        address1: clients.address1,
+        address2: clients.address2,
+        city: clients.city,
+        province: clients.province,
+        postcode: clients.postcode,
+        country: clients.country,
+        phone: clients.phone,
+        language: clients.language,
+        currency: clients.currency,
+        marketingOptIn: clients.marketingOptIn,
+        defaultBillingContactId: clients.defaultBillingContactId,
+        createdAt: clients.createdAt,
+        updatedAt: clients.updatedAt,
+      })
+      .from(clients)
+      .where(eq(clients.id, clientId))
+      .limit(1),
+    // Never the password hash, the security answer's hash or the TOTP secret: only whether they are set.
+    executor
+      .select({
+        id: contacts.id,
+        isOwner: contacts.isOwner,
+        hasAccess: contacts.hasAccess,
+        firstName: contacts.firstName,
+        lastName: contacts.lastName,
+        companyName: contacts.companyName,
+        email: contacts.email,
+        phone: contacts.phone,
+        address1: contacts.address1,
+        city: contacts.city,
+        province: contacts.province,
+        postcode: contacts.postcode,
+        country: contacts.country,
+        permissions: contacts.permissions,
+        emailPreferences: contacts.emailPreferences,
+        securityQuestion: contacts.securityQuestion,
+        totpEnabledAt: contacts.totpEnabledAt,
+        lastLoginAt: contacts.lastLoginAt,
+        createdAt: contacts.createdAt,
+        updatedAt: contacts.updatedAt,
+      })
+      .from(contacts)
+      .where(eq(contacts.clientId, clientId))
+      .orderBy(asc(contacts.id)),
+  ]);
+  const [profile] = profileRows;
+  return {
+    profile: profile ?? null,
+    contacts: contactRows.map(({ securityQuestion, totpEnabledAt, ...contact }) => ({
+      ...contact,
+      securityQuestionSet: securityQuestion !== null,
+      twoFactorEnabledAt: totpEnabledAt,
+    })),
+  };
+}
+
+/** What happened on the account: the emails the requester may read and the activity log. */
+export async function exportRecords(executor: Executor, requester: ExportRequester) {
+  const { clientId } = requester;
+  const [emailRows, activityRows] = await Promise.all([
+    // The same rule as "Correos electrónicos enviados": another person's single-use links stay theirs.
+    executor
+      .select({ createdAt: sentEmails.createdAt, to: sentEmails.toAddress, subject: sentEmails.subject, text: sentEmails.text })
+      .from(sentEmails)
+      .where(readableBy(requester))
+      .orderBy(asc(sentEmails.createdAt), asc(sentEmails.id)),
+    executor
+      .select({
+        createdAt: auditLog.createdAt,
+        action: auditLog.action,
+        contactId: auditLog.contactId,
+        staffUserId: auditLog.staffUserId,
+        firstName: contacts.firstName,
+        lastName: contacts.lastName,
+        details: auditLog.details,
+        ip: auditLog.ip,
+      })
+      .from(auditLog)
+      .leftJoin(contacts, and(eq(contacts.id, auditLog.contactId), eq(contacts.clientId, auditLog.clientId)))
+      .where(eq(auditLog.clientId, clientId))
+      .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
+  ]);
+  return {
+    sentEmails: emailRows,
+    activity: activityRows.map(({ contactId, staffUserId, firstName, lastName, ...entry }) => ({
+      ...entry,
+      by:
+        contactId !== null
+          ? { kind: "contact" as const, contactId, name: firstName !== null ? `${firstName} ${lastName ?? ""}`.trim() : null }
+          : staffUserId !== null
+            ? { kind: "support" as const }
+            : { kind: "system" as const },
+    })),
+  };
+}
