@@ -2,10 +2,13 @@ import { forbidden, redirect } from "next/navigation";
 import type { Permission } from "@/db/schema";
 import { auth } from "./config";
 import { hasPermission } from "./permissions";
+import { clientScopeFromSession, type ClientScope } from "./scope";
 
 export type SessionUser = {
   contactId: number;
   clientId: number;
+  /** What queries on the client's rows take: the client id of this session, typed so no other number passes. */
+  scope: ClientScope;
   isOwner: boolean;
   permissions: Permission[];
   name: string;
@@ -20,6 +23,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   return {
     contactId: session.contactId,
     clientId: session.clientId,
+    scope: clientScopeFromSession({ clientId: session.clientId }),
     isOwner: session.isOwner,
     permissions: session.permissions as Permission[],
     name: session.user?.name ?? "",

@@ -19,6 +19,7 @@ import {
   type Permission,
 } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { unsafeClientScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session";
 
 // Rows for tests. Every value that has to be unique is random, so files sharing one PostgreSQL
@@ -117,6 +118,7 @@ export async function createSignedInOwner(db: Executor, client: Partial<NewClien
   return {
     contactId: owner.id,
     clientId: row.id,
+    scope: unsafeClientScope(row.id),
     isOwner: true,
     permissions: [],
     name: `${owner.firstName} ${owner.lastName}`,
@@ -130,6 +132,7 @@ export function sessionUserFor(contact: TestContact, sessionId = 0): SessionUser
   return {
     contactId: contact.id,
     clientId: contact.clientId,
+    scope: unsafeClientScope(contact.clientId),
     isOwner: contact.isOwner,
     permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
     name: `${contact.firstName} ${contact.lastName}`,

@@ -9,7 +9,7 @@ import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { createOutboxProvider } from "@/lib/email/outbox-provider";
 import { setEmailProvider } from "@/lib/email/send-email";
 import { setupTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, TEST_PASSWORD, uniqueEmail, type TestContact } from "@/tests/helpers/factories";
+import { createSubAccount, createTestClient, sessionUserFor, TEST_PASSWORD, type TestContact, uniqueEmail } from "@/tests/helpers/factories";
 
 const request = vi.hoisted(() => ({
   auth: vi.fn(),
@@ -35,17 +35,6 @@ beforeAll(async () => {
 
 afterAll(() => setEmailProvider(undefined));
 
-function sessionFor(contact: TestContact): SessionUser {
-  return {
-    contactId: contact.id,
-    clientId: contact.clientId,
-    isOwner: contact.isOwner,
-    permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
-    name: `${contact.firstName} ${contact.lastName}`,
-    email: contact.email,
-    sessionId: 0,
-  };
-}
 
 async function contactRow(id: number) {
   const [row] = await db.select().from(contacts).where(eq(contacts.id, id));
@@ -66,7 +55,7 @@ async function emailAudits(clientId: number) {
 
 /** A request that went through, and the token taken from the email as the customer would. */
 async function requested(owner: TestContact, newEmail = uniqueEmail("nuevo")) {
-  const result = await requestEmailChange(sessionFor(owner), { newEmail, currentPassword: TEST_PASSWORD }, IP);
+  const result = await requestEmailChange(sessionUserFor(owner), { newEmail, currentPassword: TEST_PASSWORD }, IP);
   expect(result).toEqual({ ok: true, newEmail });
   const [verify] = await emailsTo(newEmail);
   const token = LINK.exec(verify!.text)?.[1];
@@ -79,7 +68,7 @@ describe("requestEmailChange", () => {
     const { owner } = await createTestClient(db);
     const newEmail = uniqueEmail("nuevo");
 
-    const result = await requestEmailChange(sessionFor(owner), { newEmail, currentPassword: "no-es-la-contraseña" }, IP);
+    const result = await requestEmailChange(sessionUserFor(owner), { newEmail, currentPassword: "no-es-la-contraseña" }, IP);
 
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { currentPassword: "account.errors.currentPasswordWrong" } });
     expect(await emailsTo(newEmail, owner.email)).toHaveLength(0);
@@ -89,15 +78,15 @@ describe("requestEmailChange", () => {
 
   it("asks for both fields and a real address", async () => {
     const { owner } = await createTestClient(db);
-    expect(await requestEmailChange(sessionFor(owner), {}, IP)).toEqual({
+    expect(await requestEmailChange(sessionUserFor(owner), {}, IP)).toEqual({
       ok: false,
       error: "errors.checkFields",
       fieldErrors: { newEmail: "errors.required", currentPassword: "errors.required" },
     });
-    expect(await requestEmailChange(sessionFor(owner), { newEmail: "no-es-un-correo", currentPassword: TEST_PASSWORD }, IP)).toMatchObject({
+    expect(await requestEmailChange(sessionUserFor(owner), { newEmail: "no-es-un-correo", currentPassword: TEST_PASSWORD }, IP)).toMatchObject({
       fieldErrors: { newEmail: "errors.emailInvalid" },
     });
-    expect(await requestEmailChange(sessionFor(owner), { newEmail: ` ${owner.email.toUpperCase()} `, currentPassword: TEST_PASSWORD }, IP)).toMatchObject({
+    expect(await requestEmailChange(sessionUserFor(owner), { newEmail: ` ${owner.email.toUpperCase()} `, currentPassword: TEST_PASSWORD }, IP)).toMatchObject({
       fieldErrors: { newEmail: "account.errors.emailUnchanged" },
     });
   });
@@ -106,7 +95,7 @@ describe("requestEmailChange", () => {
     const { client, owner } = await createTestClient(db);
     const newEmail = uniqueEmail("nuevo");
 
-    const result = await requestEmailChange(sessionFor(owner), { newEmail: `  ${newEmail.toUpperCase()} `, currentPassword: TEST_PASSWORD }, IP);
+    const result = await requestEmailChange(sessionUserFor(owner), { newEmail: `  ${newEmail.toUpperCase()} `, currentPassword: TEST_PASSWORD }, IP);
 
     expect(result).toEqual({ ok: true, newEmail });
     expect((await contactRow(owner.id)).email).toBe(owner.email);
@@ -143,7 +132,7 @@ describe("requestEmailChange", () => {
   it("refuses an address another account already signs in with", async () => {
     const { owner } = await createTestClient(db);
     const other = await createTestClient(db);
-    const result = await requestEmailChange(sessionFor(owner), { newEmail: other.owner.email, currentPassword: TEST_PASSWORD }, IP);
+    const result = await requestEmailChange(sessionUserFor(owner), { newEmail: other.owner.email, currentPassword: TEST_PASSWORD }, IP);
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { newEmail: "account.errors.emailTaken" } });
     expect(await emailsTo(other.owner.email, owner.email)).toHaveLength(0);
     expect(await tokensOf(owner.id)).toHaveLength(0);
@@ -153,17 +142,17 @@ describe("requestEmailChange", () => {
     const { client } = await createTestClient(db);
     const { contact } = await createSubAccount(db, client.id, ["profile"]);
     const newEmail = uniqueEmail("nuevo");
-    expect(await requestEmailChange(sessionFor(contact), { newEmail, currentPassword: TEST_PASSWORD }, IP)).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await requestEmailChange(sessionUserFor(contact), { newEmail, currentPassword: TEST_PASSWORD }, IP)).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await emailsTo(newEmail)).toHaveLength(0);
   });
 
   it("stops after a few attempts in an hour", async () => {
     const { owner } = await createTestClient(db);
     for (let attempt = 0; attempt < EMAIL_CHANGE_PER_ACCOUNT.limit; attempt += 1) {
-      await requestEmailChange(sessionFor(owner), { newEmail: uniqueEmail("nuevo"), currentPassword: "mala" }, IP);
+      await requestEmailChange(sessionUserFor(owner), { newEmail: uniqueEmail("nuevo"), currentPassword: "mala" }, IP);
     }
     const newEmail = uniqueEmail("nuevo");
-    expect(await requestEmailChange(sessionFor(owner), { newEmail, currentPassword: TEST_PASSWORD }, IP)).toEqual({ ok: false, error: "errors.rateLimited" });
+    expect(await requestEmailChange(sessionUserFor(owner), { newEmail, currentPassword: TEST_PASSWORD }, IP)).toEqual({ ok: false, error: "errors.rateLimited" });
     expect(await emailsTo(newEmail)).toHaveLength(0);
   });
 });
@@ -250,7 +239,7 @@ describe("the actions", () => {
   it("requests from the form of the session's owner, ignoring a contact id sent with it", async () => {
     const mine = await createTestClient(db);
     const other = await createTestClient(db);
-    signInAs(sessionFor(mine.owner));
+    signInAs(sessionUserFor(mine.owner));
     const newEmail = uniqueEmail("nuevo");
     const form = new FormData();
     form.append("newEmail", newEmail);
@@ -277,7 +266,7 @@ describe("the actions", () => {
   it("answers forbidden to a sub-account without the profile permission", async () => {
     const { client } = await createTestClient(db);
     const { contact } = await createSubAccount(db, client.id, ["tickets"]);
-    signInAs(sessionFor(contact));
+    signInAs(sessionUserFor(contact));
     const form = new FormData();
     form.append("newEmail", uniqueEmail("nuevo"));
     form.append("currentPassword", TEST_PASSWORD);

@@ -17,7 +17,7 @@ import { saveContact } from "@/lib/contacts/save-contact";
 import { setEmailProvider } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { setupTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, createTestTicket, uniqueEmail, uniqueSuffix, type TestContact } from "@/tests/helpers/factories";
+import { createSubAccount, createTestClient, createTestTicket, sessionUserFor, type TestContact, uniqueEmail, uniqueSuffix } from "@/tests/helpers/factories";
 
 // The real action wrapper runs; only what needs a live request is replaced: Auth.js's session lookup,
 // the request headers and the cache revalidation.
@@ -56,17 +56,6 @@ afterEach(() => {
   setEmailProvider(undefined);
 });
 
-function sessionFor(contact: TestContact): SessionUser {
-  return {
-    contactId: contact.id,
-    clientId: contact.clientId,
-    isOwner: contact.isOwner,
-    permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
-    name: `${contact.firstName} ${contact.lastName}`,
-    email: contact.email,
-    sessionId: 0,
-  };
-}
 
 function signInAs(user: SessionUser) {
   request.auth.mockResolvedValue({ contactId: user.contactId, clientId: user.clientId, isOwner: user.isOwner, permissions: user.permissions, user: { name: user.name, email: user.email } });
@@ -139,7 +128,7 @@ async function invitationLinkTo(address: string): Promise<string> {
 async function invitedSubAccount(permissions: Permission[] = ["invoices"]) {
   const { client, owner } = await createTestClient(db);
   const email = uniqueEmail("invitada");
-  const result = await saveContact(sessionFor(owner), contactInput({ email, firstName: "Inés", hasAccess: "on", permissions }), nextIp());
+  const result = await saveContact(sessionUserFor(owner), contactInput({ email, firstName: "Inés", hasAccess: "on", permissions }), nextIp());
   if (!result.ok) throw new Error(JSON.stringify(result));
   return { client, owner, email, contactId: result.contactId, token: await invitationLinkTo(email) };
 }
@@ -149,7 +138,7 @@ describe("saveContact: contacts and their email preferences", () => {
     const { client, owner } = await createTestClient(db);
     const email = uniqueEmail("facturas");
 
-    const result = await saveContact(sessionFor(owner), contactInput({ email: ` ${email.toUpperCase()} `, phone: "+34 600 111 222", country: "es", postcode: "28013" }), "203.0.113.9");
+    const result = await saveContact(sessionUserFor(owner), contactInput({ email: ` ${email.toUpperCase()} `, phone: "+34 600 111 222", country: "es", postcode: "28013" }), "203.0.113.9");
 
     expect(result).toMatchObject({ ok: true, created: true, invitation: null });
     const id = (result as { contactId: number }).contactId;
@@ -177,7 +166,7 @@ describe("saveContact: contacts and their email preferences", () => {
   it("refuses bad fields with message keys and writes nothing", async () => {
     const { client, owner } = await createTestClient(db);
     const result = await saveContact(
-      sessionFor(owner),
+      sessionUserFor(owner),
       contactInput({ firstName: " ", email: "no-es-un-correo", phone: "llámeme", country: "ES", postcode: "99999", companyName: "x".repeat(201) }),
       nextIp(),
     );
@@ -198,12 +187,12 @@ describe("saveContact: contacts and their email preferences", () => {
 
   it("updates a contact and audits only the fields that changed", async () => {
     const { client, owner } = await createTestClient(db);
-    const created = await saveContact(sessionFor(owner), contactInput(), nextIp());
+    const created = await saveContact(sessionUserFor(owner), contactInput(), nextIp());
     const id = (created as { contactId: number }).contactId;
     const before = await contactRow(id);
 
     const result = await saveContact(
-      sessionFor(owner),
+      sessionUserFor(owner),
       contactInput({ contactId: String(id), email: before!.email, city: "Toledo", emailPreferences: ["invoices", "support"] }),
       nextIp(),
     );
@@ -215,7 +204,7 @@ describe("saveContact: contacts and their email preferences", () => {
 
   it("does not edit the owner here: its details are Mis datos", async () => {
     const { owner } = await createTestClient(db);
-    const result = await saveContact(sessionFor(owner), contactInput({ contactId: String(owner.id), email: owner.email }), nextIp());
+    const result = await saveContact(sessionUserFor(owner), contactInput({ contactId: String(owner.id), email: owner.email }), nextIp());
     expect(result).toEqual({ ok: false, error: "contacts.errors.ownerNotEditable" });
     expect(await contactRow(owner.id)).toEqual(owner);
   });
@@ -223,8 +212,8 @@ describe("saveContact: contacts and their email preferences", () => {
   it("refuses a sub-account without the contacts permission", async () => {
     const { client } = await createTestClient(db);
     const { contact } = await createSubAccount(db, client.id, ["invoices"]);
-    expect(await saveContact(sessionFor(contact), contactInput(), nextIp())).toEqual({ ok: false, error: "errors.forbidden" });
-    signInAs(sessionFor(contact));
+    expect(await saveContact(sessionUserFor(contact), contactInput(), nextIp())).toEqual({ ok: false, error: "errors.forbidden" });
+    signInAs(sessionUserFor(contact));
     expect(await saveContactAction(null, formDataOf(contactInput() as Record<string, string | string[]>))).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await listContacts(client.id)).toHaveLength(2);
   });
@@ -286,11 +275,11 @@ describe("invitations", () => {
     const { owner } = await createTestClient(db);
     const elsewhere = await createTestClient(db);
     const before = await listContacts(owner.clientId);
-    const result = await saveContact(sessionFor(owner), contactInput({ email: elsewhere.owner.email, hasAccess: "on", permissions: ["invoices"] }), nextIp());
+    const result = await saveContact(sessionUserFor(owner), contactInput({ email: elsewhere.owner.email, hasAccess: "on", permissions: ["invoices"] }), nextIp());
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { email: "contacts.errors.emailTaken" } });
     expect(await listContacts(owner.clientId)).toEqual(before);
     // Without access the address may repeat: such a contact only receives emails.
-    expect((await saveContact(sessionFor(owner), contactInput({ email: elsewhere.owner.email }), nextIp())).ok).toBe(true);
+    expect((await saveContact(sessionUserFor(owner), contactInput({ email: elsewhere.owner.email }), nextIp())).ok).toBe(true);
   });
 
   it("lets only one of two simultaneous invitations to the same address through", async () => {
@@ -298,7 +287,7 @@ describe("invitations", () => {
     const b = await createTestClient(db);
     const email = uniqueEmail("carrera");
     const results = await Promise.all(
-      [a.owner, b.owner].map((owner) => saveContact(sessionFor(owner), contactInput({ email, hasAccess: "on", permissions: ["invoices"] }), nextIp())),
+      [a.owner, b.owner].map((owner) => saveContact(sessionUserFor(owner), contactInput({ email, hasAccess: "on", permissions: ["invoices"] }), nextIp())),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "errors.checkFields", fieldErrors: { email: "contacts.errors.emailTaken" } }]);
@@ -315,18 +304,18 @@ describe("invitations", () => {
     });
     vi.spyOn(console, "error").mockImplementation(() => {});
     const email = uniqueEmail("sin-correo");
-    const result = await saveContact(sessionFor(owner), contactInput({ email, hasAccess: "on", permissions: ["tickets"] }), nextIp());
+    const result = await saveContact(sessionUserFor(owner), contactInput({ email, hasAccess: "on", permissions: ["tickets"] }), nextIp());
     expect(result).toMatchObject({ ok: true, invitation: "failed" });
     const contactId = (result as { contactId: number }).contactId;
     expect(await contactRow(contactId)).toMatchObject({ hasAccess: true });
 
     setEmailProvider(undefined);
-    expect(await resendInvitation(sessionFor(owner), contactId, nextIp())).toEqual({ ok: true });
+    expect(await resendInvitation(sessionUserFor(owner), contactId, nextIp())).toEqual({ ok: true });
     const token = await invitationLinkTo(email);
     const tokens = await db.select().from(accountTokens).where(and(eq(accountTokens.contactId, contactId), eq(accountTokens.purpose, "invitation")));
     expect(tokens.filter((row) => row.usedAt === null)).toHaveLength(1);
     expect((await acceptInvitation({ token, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, ip: nextIp() })).ok).toBe(true);
-    expect(await resendInvitation(sessionFor(owner), contactId, nextIp())).toEqual({ ok: false, error: "contacts.errors.noPendingInvitation" });
+    expect(await resendInvitation(sessionUserFor(owner), contactId, nextIp())).toEqual({ ok: false, error: "contacts.errors.noPendingInvitation" });
     expect((await auditActions(client.id)).map((audit) => audit.action)).toContain("contact.invitation_sent");
   });
 
@@ -334,7 +323,7 @@ describe("invitations", () => {
     const { owner, contactId, token } = await invitedSubAccount();
     const corrected = uniqueEmail("corregida");
     const result = await saveContact(
-      sessionFor(owner),
+      sessionUserFor(owner),
       contactInput({ contactId: String(contactId), email: corrected, firstName: "Inés", hasAccess: "on", permissions: ["invoices"] }),
       nextIp(),
     );
@@ -349,7 +338,7 @@ describe("access and permissions are the owner's", () => {
     const { client } = await createTestClient(db);
     const { contact: manager } = await createSubAccount(db, client.id, ["contacts"]);
     const { contact: colleague } = await createSubAccount(db, client.id, ["tickets"]);
-    const session = sessionFor(manager);
+    const session = sessionUserFor(manager);
     const everything = [...PERMISSIONS];
 
     const created = await saveContact(session, contactInput({ hasAccess: "on", permissions: everything }), nextIp());
@@ -381,7 +370,7 @@ describe("access and permissions are the owner's", () => {
     const { client } = await createTestClient(db);
     const { contact: manager } = await createSubAccount(db, client.id, ["contacts"]);
     const { contact: colleague } = await createSubAccount(db, client.id, ["invoices"]);
-    const result = await saveContact(sessionFor(manager), contactInput({ contactId: String(colleague.id), email: uniqueEmail("robo") }), nextIp());
+    const result = await saveContact(sessionUserFor(manager), contactInput({ contactId: String(colleague.id), email: uniqueEmail("robo") }), nextIp());
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { email: "contacts.errors.emailLocked" } });
     expect(await contactRow(colleague.id)).toEqual(colleague);
   });
@@ -394,7 +383,7 @@ describe("access and permissions are the owner's", () => {
     expect((await loadSessionContact(token))?.permissions).toEqual(["invoices", "tickets"]);
 
     const result = await saveContact(
-      sessionFor(owner),
+      sessionUserFor(owner),
       contactInput({ contactId: String(contact.id), email: contact.email, firstName: contact.firstName, lastName: contact.lastName, emailPreferences: ["general"], hasAccess: "on", permissions: ["tickets"] }),
       nextIp(),
     );
@@ -413,7 +402,7 @@ describe("access and permissions are the owner's", () => {
     expect(await loadSessionContact(token)).not.toBeNull();
 
     const input = contactInput({ contactId: String(contact.id), email: contact.email, firstName: contact.firstName, lastName: contact.lastName, emailPreferences: ["general"] });
-    expect(await saveContact(sessionFor(owner), { ...input, permissions: ["invoices"] }, nextIp())).toMatchObject({ ok: true, invitation: null });
+    expect(await saveContact(sessionUserFor(owner), { ...input, permissions: ["invoices"] }, nextIp())).toMatchObject({ ok: true, invitation: null });
 
     expect(await loadSessionContact(token)).toBeNull();
     const row = await contactRow(contact.id);
@@ -423,7 +412,7 @@ describe("access and permissions are the owner's", () => {
     expect((await verifyCredentials({ email: contact.email, password, ip: nextIp() })).ok).toBe(false);
     expect((await auditActions(client.id)).map((audit) => audit.action)).toEqual(["contact.access_revoked"]);
 
-    expect(await saveContact(sessionFor(owner), { ...input, hasAccess: "on", permissions: ["invoices"] }, nextIp())).toMatchObject({ ok: true, invitation: "sent" });
+    expect(await saveContact(sessionUserFor(owner), { ...input, hasAccess: "on", permissions: ["invoices"] }, nextIp())).toMatchObject({ ok: true, invitation: "sent" });
     // The old password is not revived: only the new link lets the person in.
     expect((await verifyCredentials({ email: contact.email, password, ip: nextIp() })).ok).toBe(false);
     expect(await inspectInvitation(await invitationLinkTo(contact.email))).toMatchObject({ valid: true });
@@ -435,7 +424,7 @@ describe("another client's contact", () => {
     const mine = await createTestClient(db);
     const theirs = await createTestClient(db);
     const { contact } = await createSubAccount(db, theirs.client.id, ["invoices"], { passwordHash: null });
-    const session = sessionFor(mine.owner);
+    const session = sessionUserFor(mine.owner);
 
     expect(await getContact(mine.client.id, contact.id)).toBeNull();
     expect(await saveContact(session, contactInput({ contactId: String(contact.id), email: contact.email, hasAccess: "", permissions: [] }), nextIp())).toEqual({
@@ -461,7 +450,7 @@ describe("deleting a contact", () => {
     await db.update(clients).set({ defaultBillingContactId: contact.id }).where(eq(clients.id, client.id));
     const { ticket, reply } = await createTestTicket(db, client.id, { contactId: contact.id });
     await startDeviceSession({ contactId: contact.id, ip: nextIp(), userAgent: null });
-    signInAs(sessionFor(owner));
+    signInAs(sessionUserFor(owner));
 
     const unconfirmed = await deleteContactAction(null, formDataOf({ contactId: String(contact.id) }));
     expect(unconfirmed).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { confirm: "contacts.errors.confirmRequired" } });
@@ -489,16 +478,16 @@ describe("deleting a contact", () => {
     const { client, owner } = await createTestClient(db);
     const { contact: manager } = await createSubAccount(db, client.id, ["contacts"]);
     const { contact: colleague } = await createSubAccount(db, client.id, ["invoices"]);
-    const plain = await saveContact(sessionFor(owner), contactInput(), nextIp());
+    const plain = await saveContact(sessionUserFor(owner), contactInput(), nextIp());
     const plainId = (plain as { contactId: number }).contactId;
 
-    expect(await deleteContact(sessionFor(owner), owner.id, nextIp())).toEqual({ ok: false, error: "contacts.errors.ownerNotDeletable" });
-    expect(await deleteContact(sessionFor(manager), manager.id, nextIp())).toEqual({ ok: false, error: "contacts.errors.cannotDeleteSelf" });
-    expect(await deleteContact(sessionFor(manager), colleague.id, nextIp())).toEqual({ ok: false, error: "contacts.errors.ownerOnlyAccess" });
-    expect(await deleteContact(sessionFor(colleague), plainId, nextIp())).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await deleteContact(sessionUserFor(owner), owner.id, nextIp())).toEqual({ ok: false, error: "contacts.errors.ownerNotDeletable" });
+    expect(await deleteContact(sessionUserFor(manager), manager.id, nextIp())).toEqual({ ok: false, error: "contacts.errors.cannotDeleteSelf" });
+    expect(await deleteContact(sessionUserFor(manager), colleague.id, nextIp())).toEqual({ ok: false, error: "contacts.errors.ownerOnlyAccess" });
+    expect(await deleteContact(sessionUserFor(colleague), plainId, nextIp())).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await listContacts(client.id)).toHaveLength(4);
 
-    expect(await deleteContact(sessionFor(manager), plainId, nextIp())).toEqual({ ok: true });
+    expect(await deleteContact(sessionUserFor(manager), plainId, nextIp())).toEqual({ ok: true });
     expect(await contactRow(plainId)).toBeUndefined();
   });
 });

@@ -126,7 +126,7 @@ describe("sandbox test payment page actions", () => {
   it("a billing sub-account of the same client can pay the client's attempt", async () => {
     const owner = await createSignedInOwner(db);
     const { contact } = await createSubAccount(db, owner.clientId, ["invoices"]);
-    const billing: SessionUser = { contactId: contact.id, clientId: owner.clientId, isOwner: false, permissions: ["invoices"], name: "Pablo", email: contact.email, sessionId: 0 };
+    const billing: SessionUser = { ...owner, contactId: contact.id, isOwner: false, permissions: ["invoices"], name: "Pablo", email: contact.email, sessionId: 0 };
     const { attemptId } = await startTestPayment(db, [1500], billing);
     expect(await completeSandboxPayment(billing, attemptId)).toEqual({ ok: true, attemptId });
     expect((await stateOf(attemptId, owner.clientId)).attempt.status).toBe("completed");

@@ -8,7 +8,7 @@ import { hashBackupCode, normalizeBackupCode } from "@/lib/auth/two-factor-backu
 import { authorizeCredentials, beginSignIn, completeTwoFactorSignIn } from "@/lib/auth/two-factor-sign-in";
 import { totpCode, totpStepAt } from "@/lib/auth/two-factor-totp";
 import { setupTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, uniqueSuffix, type TestContact } from "@/tests/helpers/factories";
+import { createSubAccount, createTestClient, sessionUserFor, type TestContact, uniqueSuffix } from "@/tests/helpers/factories";
 
 // The real actions run; only what needs a live request is replaced: Auth.js's session lookup and its
 // signIn (which here calls the same authorize logic the Credentials provider runs), the request
@@ -58,20 +58,9 @@ beforeEach(() => {
   });
 });
 
-function sessionFor(contact: TestContact): SessionUser {
-  return {
-    contactId: contact.id,
-    clientId: contact.clientId,
-    isOwner: contact.isOwner,
-    permissions: contact.isOwner ? [...PERMISSIONS] : contact.permissions,
-    name: `${contact.firstName} ${contact.lastName}`,
-    email: contact.email,
-    sessionId: 0,
-  };
-}
 
 function signedInAs(contact: TestContact): void {
-  const user = sessionFor(contact);
+  const user = sessionUserFor(contact);
   request.auth.mockResolvedValue({ ...user, user: { name: user.name, email: user.email } });
 }
 
