@@ -7,7 +7,7 @@ import { getProfile } from "@/lib/account/get-profile";
 import type { SessionUser } from "@/lib/auth/session";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { createOutboxProvider } from "@/lib/email/outbox-provider";
-import { setEmailProvider } from "@/lib/email/send-email";
+import { setProviderForTests } from "@/lib/providers";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, TEST_PASSWORD, uniqueEmail, type TestContact } from "@/tests/helpers/factories";
 
@@ -30,10 +30,10 @@ const LINK = /\/verificar-correo\/([A-Za-z0-9_-]{20,})/;
 beforeAll(async () => {
   db = await setupTestDatabase();
   // Nothing leaves the machine and nothing floods the test log; sent_emails is still written.
-  setEmailProvider(createOutboxProvider(() => {}));
+  setProviderForTests("email", createOutboxProvider(() => {}));
 });
 
-afterAll(() => setEmailProvider(undefined));
+afterAll(() => setProviderForTests("email", null));
 
 function sessionFor(contact: TestContact): SessionUser {
   return {

@@ -14,8 +14,8 @@ import { acceptInvitation, inspectInvitation } from "@/lib/contacts/invitation";
 import { getContact, listContacts } from "@/lib/contacts/list-contacts";
 import { resendInvitation } from "@/lib/contacts/resend-invitation";
 import { saveContact } from "@/lib/contacts/save-contact";
-import { setEmailProvider } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
+import { setProviderForTests } from "@/lib/providers";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, createTestTicket, uniqueEmail, uniqueSuffix, type TestContact } from "@/tests/helpers/factories";
 
@@ -53,7 +53,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  setEmailProvider(undefined);
+  setProviderForTests("email", null);
 });
 
 function sessionFor(contact: TestContact): SessionUser {
@@ -307,7 +307,7 @@ describe("invitations", () => {
 
   it("keeps the access when the email cannot be sent, and a resent invitation replaces the first link", async () => {
     const { client, owner } = await createTestClient(db);
-    setEmailProvider({
+    setProviderForTests("email", {
       name: "outbox",
       async send() {
         throw new Error("proveedor caído");
@@ -320,7 +320,7 @@ describe("invitations", () => {
     const contactId = (result as { contactId: number }).contactId;
     expect(await contactRow(contactId)).toMatchObject({ hasAccess: true });
 
-    setEmailProvider(undefined);
+    setProviderForTests("email", null);
     expect(await resendInvitation(sessionFor(owner), contactId, nextIp())).toEqual({ ok: true });
     const token = await invitationLinkTo(email);
     const tokens = await db.select().from(accountTokens).where(and(eq(accountTokens.contactId, contactId), eq(accountTokens.purpose, "invitation")));
