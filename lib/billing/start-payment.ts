@@ -5,7 +5,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
-import { getPaymentGateway } from "@/lib/payments/get-gateway";
+import { getProvider } from "@/lib/providers";
 import { PAYABLE_STATUSES } from "./record-payment";
 
 export type StartPaymentError =
@@ -62,7 +62,7 @@ export async function startPayment(
   const sorted = [...rows].sort((a, b) => a.id - b.id);
   const amount = sorted.reduce((sum, row) => sum + (row.total - row.amountPaid), 0);
   const [currency] = currencies;
-  const gateway = getPaymentGateway();
+  const gateway = getProvider("payments");
   const [attempt] = await db
     .insert(paymentAttempts)
     .values({

@@ -1,5 +1,5 @@
-import { getRegistrar } from "@/lib/registrar/get-registrar";
-import { RegistrarError, type AvailabilityStatus, type Registrar } from "@/lib/registrar/registrar";
+import { getProvider } from "@/lib/providers";
+import { RegistrarError, type AvailabilityStatus } from "@/lib/registrar/registrar";
 import type { Executor } from "@/db/client";
 import { displayName, parseDomainName, type DomainNameError } from "./domain-name";
 import { listTldPrices, type TldPrice } from "./tld-prices";
@@ -57,7 +57,7 @@ export async function searchDomains(
   input: string,
   action: DomainSearchAction,
   currency: string,
-  options: { registrar?: Registrar; db?: Executor; prices?: TldPrice[] } = {},
+  options: { db?: Executor; prices?: TldPrice[] } = {},
 ): Promise<DomainSearchResult> {
   // A page that also shows the price table passes the list it already loaded: one price query per request.
   const prices = options.prices ?? (await listTldPrices(currency, options.db));
@@ -76,7 +76,7 @@ export async function searchDomains(
   const selected = candidates.slice(0, MAX_SEARCH_NAMES);
   const names = selected.map(({ tld }) => `${parsed.asciiLabel}.${tld}`);
 
-  const registrar = options.registrar ?? getRegistrar();
+  const registrar = getProvider("registrar");
   let statuses: Map<string, AvailabilityStatus>;
   let registrarError: string | null = null;
   try {
@@ -84,7 +84,7 @@ export async function searchDomains(
     statuses = new Map(answers.map((answer) => [answer.name.toLowerCase(), answer.status]));
   } catch (error) {
     if (!(error instanceof RegistrarError)) throw error;
-    console.warn(`[registrar:${registrar.id}] availability check failed: ${error.code} ${error.vendorCode ?? ""} ${error.message}`);
+    console.warn(`[registrar:${registrar.name}] availability check failed: ${error.code} ${error.vendorCode ?? ""} ${error.message}`);
     statuses = new Map();
     registrarError = error.messageKey;
   }

@@ -9,7 +9,7 @@ export type OutgoingEmail = {
 
 export type EmailProviderName = "resend" | "outbox";
 
-/** One implementation per way of delivering mail; sendEmail picks one and logs what it sent. */
+/** One implementation per way of delivering mail (lib/providers.ts picks one); sendEmail logs what it sent. */
 export interface EmailProvider {
   readonly name: EmailProviderName;
   send(message: OutgoingEmail): Promise<{ messageId: string | null }>;

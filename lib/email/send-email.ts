@@ -2,31 +2,13 @@ import { render } from "@react-email/render";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { clients, sentEmails } from "@/db/schema";
-import { env } from "@/lib/env";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
-import { createOutboxProvider } from "./outbox-provider";
-import type { EmailProvider } from "./provider";
-import { createResendProvider } from "./resend-provider";
+import { getProvider } from "@/lib/providers";
 import { templates, type TemplateData, type TemplateName } from "./templates";
 
 export type EmailRecipient = { email: string; name?: string; clientId?: number | null; contactId?: number | null };
 export type SendEmailOptions = { locale?: string; attachments?: { filename: string; content: Buffer }[] };
-
-let provider: EmailProvider | undefined;
-
-/** Chosen once per process: Resend when a key is configured, the log-only outbox otherwise. */
-export function getEmailProvider(): EmailProvider {
-  provider ??= env.RESEND_API_KEY
-    ? createResendProvider({ apiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM })
-    : createOutboxProvider();
-  return provider;
-}
-
-/** Tests swap the provider (a failing one, a Resend client pointed at a stand-in); undefined restores the default. */
-export function setEmailProvider(next: EmailProvider | undefined): void {
-  provider = next;
-}
 
 async function localeFor(clientId: number | null | undefined, requested: string | undefined): Promise<Locale> {
   if (requested) return toLocale(requested);
@@ -59,7 +41,7 @@ export async function sendEmail<Name extends TemplateName>(
 ): Promise<{ id: number }> {
   const locale = await localeFor(to.clientId, options.locale);
   const { subject, html, text } = await renderEmail(template, data, locale);
-  const activeProvider = getEmailProvider();
+  const activeProvider = getProvider("email");
   const { messageId } = await activeProvider.send({
     to: to.email,
     toName: to.name,

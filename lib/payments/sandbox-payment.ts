@@ -1,11 +1,18 @@
 import type { SessionUser } from "@/lib/auth/session";
 import { failPaymentAttempt, fulfilPaymentAttempt } from "@/lib/billing/fulfil-payment";
-import { acceptsSandboxPayments } from "./get-gateway";
+import { getProvider } from "@/lib/providers";
 import { getPaymentAttemptView, type PaymentAttemptView } from "./payment-attempt-view";
+import { isRefusingGateway } from "./refusing-gateway";
 
 export type SandboxPaymentResult =
   | { ok: true; attemptId: number }
   | { ok: false; error: "payments.errors.attemptNotFound" | "payments.errors.attemptClosed" };
+
+/** Whether the test payment page may complete attempts: only while the working gateway is the sandbox. */
+export function acceptsSandboxPayments(): boolean {
+  const gateway = getProvider("payments");
+  return gateway.name === "sandbox" && !isRefusingGateway(gateway);
+}
 
 /**
  * The attempt behind the test payment page, or null: when the portal runs on Stripe (or takes no

@@ -17,7 +17,7 @@ export type DomainAvailability = z.infer<typeof domainAvailabilitySchema>;
 
 export interface Registrar {
   /** Stored in domains.registrar for the names this adapter manages ("sandbox", "logicboxes"). */
-  readonly id: string;
+  readonly name: string;
   /**
    * One answer per name, in the order asked. Names are lower-case ASCII (punycode for IDN).
    * "unknown" is an answer, not an error: the registry did not say, and the customer is told so.

@@ -34,23 +34,22 @@ export function sandboxHashSaysTaken(name: string): boolean {
  * (whether a name is registered is public WHOIS information), when its label is a well-known one, or
  * when its hash says so.
  */
-export class SandboxRegistrar implements Registrar {
-  readonly id = "sandbox";
-
-  constructor(private readonly db?: Executor) {}
-
-  async checkAvailability(names: string[]): Promise<DomainAvailability[]> {
-    if (names.length === 0) return [];
-    const lowerNames = names.map((name) => name.toLowerCase());
-    const db = this.db ?? (await getDb());
-    // Names are stored as the parser writes them (lower-case ASCII), so the plain index on name serves this.
-    const rows = await db.selectDistinct({ name: domains.name }).from(domains).where(inArray(domains.name, [...new Set(lowerNames)]));
-    const ours = new Set(rows.map((row) => row.name));
-    return lowerNames.map((name) => ({
-      name,
-      status: ours.has(name) || SANDBOX_WELL_KNOWN_LABELS.has(labelOf(name)) || sandboxHashSaysTaken(name) ? "taken" : "available",
-    }));
-  }
+export function createSandboxRegistrar(db?: Executor): Registrar {
+  return {
+    name: "sandbox",
+    async checkAvailability(names: string[]): Promise<DomainAvailability[]> {
+      if (names.length === 0) return [];
+      const lowerNames = names.map((name) => name.toLowerCase());
+      const executor = db ?? (await getDb());
+      // Names are stored as the parser writes them (lower-case ASCII), so the plain index on name serves this.
+      const rows = await executor.selectDistinct({ name: domains.name }).from(domains).where(inArray(domains.name, [...new Set(lowerNames)]));
+      const ours = new Set(rows.map((row) => row.name));
+      return lowerNames.map((name) => ({
+        name,
+        status: ours.has(name) || SANDBOX_WELL_KNOWN_LABELS.has(labelOf(name)) || sandboxHashSaysTaken(name) ? "taken" : "available",
+      }));
+    },
+  };
 }
 
 function labelOf(name: string): string {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from "vitest";
 import type { EmailProvider, OutgoingEmail } from "@/lib/email/provider";
-import { setEmailProvider } from "@/lib/email/send-email";
+import { setProviderForTests } from "@/lib/providers";
 
 /**
  * Call at the top of a test file: every message sent during a test lands in the returned array
@@ -17,10 +17,10 @@ export function captureEmails(): OutgoingEmail[] {
     },
   };
   beforeEach(() => {
-    setEmailProvider(capture);
+    setProviderForTests("email", capture);
   });
   afterEach(() => {
-    setEmailProvider(undefined);
+    setProviderForTests("email", null);
     outbox.length = 0;
   });
   return outbox;

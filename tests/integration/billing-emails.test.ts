@@ -12,9 +12,9 @@ import {
   unsafeFindInvoiceClientId,
 } from "@/lib/billing/billing-emails";
 import { noticeFor, noticeSettings, sendInvoiceNotices } from "@/lib/billing/notices";
-import { setEmailProvider } from "@/lib/email/send-email";
 import { renderEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
+import { setProviderForTests } from "@/lib/providers";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createSubAccount, createTestClient, createTestInvoice, uniqueEmail, uniqueSuffix } from "@/tests/helpers/factories";
@@ -167,7 +167,7 @@ describe("billing emails", () => {
 
   it("never throws: a refusing provider or a missing invoice is logged and reported", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    setEmailProvider({
+    setProviderForTests("email", {
       name: "outbox",
       async send() {
         throw new Error("provider down");

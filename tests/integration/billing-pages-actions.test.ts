@@ -5,8 +5,8 @@ import type { Database } from "@/db/client";
 import { creditLedgerEntries, invoices, paymentAttempts, quoteLines, quotes, type Permission } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { catalogs } from "@/lib/i18n/messages";
-import { setPaymentGatewayForTests } from "@/lib/payments/get-gateway";
 import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
+import { setProviderForTests } from "@/lib/providers";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createSignedInOwner, createSubAccount, createTestInvoice, uniqueSuffix } from "@/tests/helpers/factories";
 
@@ -50,12 +50,12 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  setPaymentGatewayForTests(createSandboxGateway());
+  setProviderForTests("payments", createSandboxGateway());
   session.user = null;
 });
 
 afterAll(() => {
-  setPaymentGatewayForTests(null);
+  setProviderForTests("payments", null);
 });
 
 async function signedInCustomer(): Promise<SessionUser> {

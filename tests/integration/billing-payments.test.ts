@@ -11,7 +11,7 @@ import { startPayment } from "@/lib/billing/start-payment";
 import { env } from "@/lib/env";
 import type { CheckoutRequest, PaymentGateway } from "@/lib/payments/gateway";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
-import { setPaymentGatewayForTests } from "@/lib/payments/get-gateway";
+import { setProviderForTests } from "@/lib/providers";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createSignedInOwner, createSubAccount, createTestInvoice, uniqueSuffix } from "@/tests/helpers/factories";
 
@@ -65,7 +65,7 @@ function event(suffix = uniqueSuffix()) {
 beforeAll(async () => {
   db = await setupTestDatabase();
   await seedReferenceDataOnce(db);
-  setPaymentGatewayForTests(recordingGateway);
+  setProviderForTests("payments", recordingGateway);
 });
 
 beforeEach(() => {
@@ -74,7 +74,7 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  setPaymentGatewayForTests(null);
+  setProviderForTests("payments", null);
   await teardownTestDatabase();
 });
 

@@ -1,13 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { accountTokens, auditLog, contacts, PERMISSIONS, sentEmails } from "@/db/schema";
+import { accountTokens, auditLog, contacts, sentEmails } from "@/db/schema";
 import { confirmEmailChange, EMAIL_CHANGE_PER_ACCOUNT, inspectEmailChangeToken, requestEmailChange } from "@/lib/account/change-email";
 import { getProfile } from "@/lib/account/get-profile";
 import type { SessionUser } from "@/lib/auth/session";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { createOutboxProvider } from "@/lib/email/outbox-provider";
-import { setEmailProvider } from "@/lib/email/send-email";
+import { setProviderForTests } from "@/lib/providers";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, TEST_PASSWORD, type TestContact, uniqueEmail } from "@/tests/helpers/factories";
 
@@ -30,10 +30,10 @@ const LINK = /\/verificar-correo\/([A-Za-z0-9_-]{20,})/;
 beforeAll(async () => {
   db = await setupTestDatabase();
   // Nothing leaves the machine and nothing floods the test log; sent_emails is still written.
-  setEmailProvider(createOutboxProvider(() => {}));
+  setProviderForTests("email", createOutboxProvider(() => {}));
 });
 
-afterAll(() => setEmailProvider(undefined));
+afterAll(() => setProviderForTests("email", null));
 
 
 async function contactRow(id: number) {

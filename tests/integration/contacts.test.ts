@@ -14,10 +14,10 @@ import { acceptInvitation, inspectInvitation } from "@/lib/contacts/invitation";
 import { getContact, listContacts } from "@/lib/contacts/list-contacts";
 import { resendInvitation } from "@/lib/contacts/resend-invitation";
 import { saveContact } from "@/lib/contacts/save-contact";
-import { setEmailProvider } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
+import { setProviderForTests } from "@/lib/providers";
 import { setupTestDatabase } from "@/tests/helpers/database";
-import { createSubAccount, createTestClient, createTestTicket, sessionUserFor, type TestContact, uniqueEmail, uniqueSuffix } from "@/tests/helpers/factories";
+import { createSubAccount, createTestClient, createTestTicket, sessionUserFor, uniqueEmail, uniqueSuffix } from "@/tests/helpers/factories";
 
 // The real action wrapper runs; only what needs a live request is replaced: Auth.js's session lookup,
 // the request headers and the cache revalidation.
@@ -53,7 +53,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  setEmailProvider(undefined);
+  setProviderForTests("email", null);
 });
 
 
@@ -296,7 +296,7 @@ describe("invitations", () => {
 
   it("keeps the access when the email cannot be sent, and a resent invitation replaces the first link", async () => {
     const { client, owner } = await createTestClient(db);
-    setEmailProvider({
+    setProviderForTests("email", {
       name: "outbox",
       async send() {
         throw new Error("proveedor caído");
@@ -309,7 +309,7 @@ describe("invitations", () => {
     const contactId = (result as { contactId: number }).contactId;
     expect(await contactRow(contactId)).toMatchObject({ hasAccess: true });
 
-    setEmailProvider(undefined);
+    setProviderForTests("email", null);
     expect(await resendInvitation(sessionUserFor(owner), contactId, nextIp())).toEqual({ ok: true });
     const token = await invitationLinkTo(email);
     const tokens = await db.select().from(accountTokens).where(and(eq(accountTokens.contactId, contactId), eq(accountTokens.purpose, "invitation")));

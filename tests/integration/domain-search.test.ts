@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { tldPrices } from "@/db/schema";
 import { searchDomains } from "@/lib/domains/search-domains";
 import { listTldPrices } from "@/lib/domains/tld-prices";
+import { setProviderForTests } from "@/lib/providers";
 import { RegistrarError, type Registrar } from "@/lib/registrar/registrar";
-import { sandboxHashSaysTaken, SandboxRegistrar } from "@/lib/registrar/sandbox-registrar";
+import { createSandboxRegistrar, sandboxHashSaysTaken } from "@/lib/registrar/sandbox-registrar";
 import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestDomain, uniqueSuffix } from "@/tests/helpers/factories";
 
@@ -31,8 +32,11 @@ function freeLabel(prefix: string): string {
   }
 }
 
+/** Installed as the portal's registrar for the current test. */
 function spyRegistrar(): Registrar & { checkAvailability: ReturnType<typeof vi.fn> } {
-  return { id: "spy", checkAvailability: vi.fn(async (names: string[]) => names.map((name) => ({ name, status: "available" as const }))) };
+  const spy = { name: "spy", checkAvailability: vi.fn(async (names: string[]) => names.map((name) => ({ name, status: "available" as const }))) };
+  setProviderForTests("registrar", spy);
+  return spy;
 }
 
 beforeAll(async () => {
@@ -44,6 +48,10 @@ beforeAll(async () => {
     ...PRICES.map((price) => ({ tld: price.tld, currency: CURRENCY, years: 2, register: 1, transfer: 1, renew: 1 })),
   ]);
   otherClientId = (await createTestClient(db)).client.id;
+});
+
+afterEach(() => {
+  setProviderForTests("registrar", null);
 });
 
 afterAll(async () => {
@@ -105,7 +113,7 @@ describe("searchDomains: register", () => {
 
   it("searches IDN in punycode and shows them in Unicode", async () => {
     const registrar = spyRegistrar();
-    const result = await searchDomains("españa.es", "register", CURRENCY, { registrar });
+    const result = await searchDomains("españa.es", "register", CURRENCY);
     if (!result.ok) throw new Error(result.error);
     expect(registrar.checkAvailability).toHaveBeenCalledTimes(1);
     expect(registrar.checkAvailability.mock.calls[0]![0]).toContain("xn--espaa-rta.es");
@@ -114,14 +122,14 @@ describe("searchDomains: register", () => {
   });
 
   it("shows every row as unknown, with a message key, when the registrar fails", async () => {
-    const failing: Registrar = {
-      id: "failing",
+    setProviderForTests("registrar", {
+      name: "failing",
       checkAvailability: async () => {
         throw new RegistrarError("unavailable", "connection refused", "ECONNREFUSED");
       },
-    };
+    });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const result = await searchDomains("ejemplo-caido.es", "register", CURRENCY, { registrar: failing });
+    const result = await searchDomains("ejemplo-caido.es", "register", CURRENCY);
     warn.mockRestore();
     if (!result.ok) throw new Error(result.error);
     expect(result.registrarError).toBe("domains.errors.registrar.unavailable");
@@ -132,7 +140,7 @@ describe("searchDomains: register", () => {
 describe("searchDomains: transfer", () => {
   it("requires the TLD and asks the registrar nothing without it", async () => {
     const registrar = spyRegistrar();
-    expect(await searchDomains("ejemplo", "transfer", CURRENCY, { registrar })).toEqual({ ok: false, error: "domains.errors.tldRequired" });
+    expect(await searchDomains("ejemplo", "transfer", CURRENCY)).toEqual({ ok: false, error: "domains.errors.tldRequired" });
     expect(registrar.checkAvailability).not.toHaveBeenCalled();
   });
 
@@ -165,22 +173,22 @@ describe("searchDomains: bad input", () => {
     ["blog.tienda.es", "domains.errors.subdomain"],
   ])("%j returns %s and performs no registrar call", async (input, error) => {
     const registrar = spyRegistrar();
-    expect(await searchDomains(input, "register", CURRENCY, { registrar })).toEqual({ ok: false, error });
+    expect(await searchDomains(input, "register", CURRENCY)).toEqual({ ok: false, error });
     expect(registrar.checkAvailability).not.toHaveBeenCalled();
   });
 
   it("refuses every TLD in a currency we have no prices in", async () => {
     const registrar = spyRegistrar();
-    expect(await searchDomains("tienda.es", "register", "XXX", { registrar })).toEqual({ ok: false, error: "domains.errors.unsupportedTld" });
+    expect(await searchDomains("tienda.es", "register", "XXX")).toEqual({ ok: false, error: "domains.errors.unsupportedTld" });
     expect(registrar.checkAvailability).not.toHaveBeenCalled();
   });
 });
 
-describe("SandboxRegistrar", () => {
+describe("sandbox registrar", () => {
   it("gives the same answers every time, from any instance", async () => {
     const names = Array.from({ length: 40 }, (_, index) => `estable-${index}.es`);
-    const first = await new SandboxRegistrar().checkAvailability(names);
-    const second = await new SandboxRegistrar(db).checkAvailability(names);
+    const first = await createSandboxRegistrar().checkAvailability(names);
+    const second = await createSandboxRegistrar(db).checkAvailability(names);
     expect(second).toEqual(first);
     expect(first.map((answer) => answer.name)).toEqual(names);
     // The hash makes roughly a quarter taken: both answers occur.
@@ -189,12 +197,12 @@ describe("SandboxRegistrar", () => {
   });
 
   it("calls well-known names taken under every TLD", async () => {
-    const answers = await new SandboxRegistrar().checkAvailability(["google.es", "ejemplo.com", "example.org", "test.net"]);
+    const answers = await createSandboxRegistrar().checkAvailability(["google.es", "ejemplo.com", "example.org", "test.net"]);
     expect(answers.map((answer) => answer.status)).toEqual(["taken", "taken", "taken", "taken"]);
   });
 
   it("answers an empty question without a query", async () => {
-    expect(await new SandboxRegistrar().checkAvailability([])).toEqual([]);
+    expect(await createSandboxRegistrar().checkAvailability([])).toEqual([]);
   });
 
   it("is deterministic through searchDomains too", async () => {

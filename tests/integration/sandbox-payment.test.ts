@@ -1,15 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { invoices, paymentAttempts, payments, sentEmails, webhookEvents } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { startPayment } from "@/lib/billing/start-payment";
 import { env } from "@/lib/env";
-import { getPaymentGateway, setPaymentGatewayForTests } from "@/lib/payments/get-gateway";
 import { getPaymentAttemptView } from "@/lib/payments/payment-attempt-view";
 import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
 import { completeSandboxPayment, declineSandboxPayment, getSandboxPaymentAttempt } from "@/lib/payments/sandbox-payment";
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
+import { getProvider, setProviderForTests } from "@/lib/providers";
 import { startTestPayment } from "@/tests/helpers/billing-fixtures";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createSignedInOwner, createSubAccount, createTestInvoice } from "@/tests/helpers/factories";
@@ -30,19 +30,19 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  setPaymentGatewayForTests(createSandboxGateway());
+  setProviderForTests("payments", createSandboxGateway());
 });
 
 afterAll(async () => {
-  setPaymentGatewayForTests(null);
+  setProviderForTests("payments", null);
   await teardownTestDatabase();
 });
 
 describe("sandbox gateway", () => {
   it("is the default when no Stripe key is configured", () => {
-    setPaymentGatewayForTests(null);
+    setProviderForTests("payments", null);
     expect(env.STRIPE_SECRET_KEY).toBeUndefined();
-    expect(getPaymentGateway().name).toBe("sandbox");
+    expect(getProvider("payments").name).toBe("sandbox");
   });
 
   it("sends the customer to the test payment page of the attempt", async () => {
@@ -134,7 +134,7 @@ describe("sandbox test payment page actions", () => {
 
   it("is closed once the portal runs on Stripe, even for an attempt opened in the sandbox", async () => {
     const { user, attemptId } = await startTestPayment(db);
-    setPaymentGatewayForTests(createStripeGateway({ apiKey: "sk_test_unused", host: "127.0.0.1", port: 1, protocol: "http" }));
+    setProviderForTests("payments", createStripeGateway({ apiKey: "sk_test_unused", host: "127.0.0.1", port: 1, protocol: "http" }));
     expect(await getSandboxPaymentAttempt(user, attemptId)).toBeNull();
     expect(await completeSandboxPayment(user, attemptId)).toEqual({ ok: false, error: "payments.errors.attemptNotFound" });
     expect((await stateOf(attemptId, user.clientId)).payments).toEqual([]);
@@ -153,55 +153,3 @@ describe("sandbox test payment page actions", () => {
   });
 });
 
-describe("gateway choice from the environment", () => {
-  async function freshGatewayModule(vars: Record<string, string>) {
-    for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
-    vi.resetModules();
-    return import("@/lib/payments/get-gateway");
-  }
-
-  afterAll(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
-
-  const request = {
-    attemptId: 1,
-    clientId: 1,
-    amount: 1210,
-    currency: "EUR",
-    description: "PRO-000001",
-    customerEmail: "cliente@example.com",
-    successUrl: "http://localhost:3000/facturacion/pago/1/resultado",
-    cancelUrl: "http://localhost:3000/facturacion/facturas",
-    idempotencyKey: "payment-attempt-1",
-  };
-
-  it("uses Stripe when both Stripe secrets are set, and closes the sandbox page", async () => {
-    const payments = await freshGatewayModule({ STRIPE_SECRET_KEY: "sk_test_configured", STRIPE_WEBHOOK_SECRET: "whsec_configured" });
-    expect(payments.getPaymentGateway().name).toBe("stripe");
-    expect(payments.acceptsSandboxPayments()).toBe(false);
-  });
-
-  it("takes no payment with a Stripe key but no webhook secret (money would be charged and never recorded)", async () => {
-    const payments = await freshGatewayModule({ STRIPE_SECRET_KEY: "sk_test_configured", STRIPE_WEBHOOK_SECRET: "" });
-    await expect(payments.getPaymentGateway().createCheckout(request)).rejects.toMatchObject({ messageKey: "payments.errors.gatewayUnavailable" });
-    expect(payments.acceptsSandboxPayments()).toBe(false);
-  });
-
-  it("keeps the free test payment page off in production on PostgreSQL", async () => {
-    const payments = await freshGatewayModule({
-      STRIPE_SECRET_KEY: "",
-      NODE_ENV: "production",
-      DATABASE_URL: "postgres://portal@db.example.com:5432/portal",
-    });
-    await expect(payments.getPaymentGateway().createCheckout(request)).rejects.toMatchObject({ messageKey: "payments.errors.gatewayUnavailable" });
-    expect(payments.acceptsSandboxPayments()).toBe(false);
-  });
-
-  it("offers the sandbox in production on the embedded database (demo installs)", async () => {
-    const payments = await freshGatewayModule({ STRIPE_SECRET_KEY: "", NODE_ENV: "production", DATABASE_URL: "" });
-    expect(payments.getPaymentGateway().name).toBe("sandbox");
-    expect(payments.acceptsSandboxPayments()).toBe(true);
-  });
-});

@@ -6,7 +6,8 @@ import type { Database } from "@/db/client";
 import { sentEmails } from "@/db/schema";
 import { EmailDeliveryError } from "@/lib/email/provider";
 import { createResendProvider } from "@/lib/email/resend-provider";
-import { getEmailProvider, sendEmail, setEmailProvider } from "@/lib/email/send-email";
+import { sendEmail } from "@/lib/email/send-email";
+import { getProvider, setProviderForTests } from "@/lib/providers";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient } from "@/tests/helpers/factories";
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  setEmailProvider(undefined);
+  setProviderForTests("email", null);
   vi.restoreAllMocks();
 });
 
@@ -29,7 +30,7 @@ async function rowsTo(address: string) {
 
 describe("sendEmail through the outbox (no RESEND_API_KEY)", () => {
   it("uses the outbox by default", () => {
-    expect(getEmailProvider().name).toBe("outbox");
+    expect(getProvider("email").name).toBe("outbox");
   });
 
   it("prints one line with the link and logs the message for the client", async () => {
@@ -116,7 +117,7 @@ describe("sendEmail through Resend", () => {
   it("posts the rendered message with attachments and logs Resend's id", async () => {
     const { client, owner } = await createTestClient(db);
     answer = { status: 200, body: { id: "re_test_123" } };
-    setEmailProvider(createResendProvider({ apiKey: "re_test_key", from: "Hosting <no-responder@example.test>" }));
+    setProviderForTests("email", createResendProvider({ apiKey: "re_test_key", from: "Hosting <no-responder@example.test>" }));
 
     const { id } = await sendEmail(
       "password-reset",
@@ -146,7 +147,7 @@ describe("sendEmail through Resend", () => {
   it("throws a clear error when Resend refuses, and logs nothing", async () => {
     const address = `rechazado-${run}@example.test`;
     answer = { status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field." } };
-    setEmailProvider(createResendProvider({ apiKey: "re_test_key", from: "Hosting <no-responder@example.test>" }));
+    setProviderForTests("email", createResendProvider({ apiKey: "re_test_key", from: "Hosting <no-responder@example.test>" }));
 
     const sending = sendEmail("password-reset", { email: address }, { name: "Ana", resetUrl, expiresInMinutes: 60 });
     await expect(sending).rejects.toBeInstanceOf(EmailDeliveryError);
@@ -157,7 +158,7 @@ describe("sendEmail through Resend", () => {
   it("throws when Resend answers without an id", async () => {
     const address = `sin-id-${run}@example.test`;
     answer = { status: 200, body: { ok: true } };
-    setEmailProvider(createResendProvider({ apiKey: "re_test_key", from: "Hosting <no-responder@example.test>" }));
+    setProviderForTests("email", createResendProvider({ apiKey: "re_test_key", from: "Hosting <no-responder@example.test>" }));
     await expect(
       sendEmail("password-reset", { email: address }, { name: "Ana", resetUrl, expiresInMinutes: 60 }),
     ).rejects.toThrow(/without a message id/);

@@ -6,9 +6,9 @@ import { paymentAttempts } from "@/db/schema";
 import { startPayment } from "@/lib/billing/start-payment";
 import { env } from "@/lib/env";
 import { PaymentGatewayError, type CheckoutRequest } from "@/lib/payments/gateway";
-import { setPaymentGatewayForTests } from "@/lib/payments/get-gateway";
 import { createStripeClient } from "@/lib/payments/stripe-client";
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
+import { setProviderForTests } from "@/lib/providers";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createSignedInOwner, createTestInvoice } from "@/tests/helpers/factories";
 import { STAND_IN_API_KEY, standInClientOptions, startStripeStandIn, type StripeStandIn } from "@/tests/helpers/stripe-stand-in";
@@ -40,11 +40,11 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  setPaymentGatewayForTests(createStripeGateway(standInOptions()));
+  setProviderForTests("payments", createStripeGateway(standInOptions()));
 });
 
 afterAll(async () => {
-  setPaymentGatewayForTests(null);
+  setProviderForTests("payments", null);
   await standIn?.close();
   await teardownTestDatabase();
 });

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { invoices, paymentAttempts, payments, sentEmails, webhookEvents } from "@/db/schema";
-import { setPaymentGatewayForTests } from "@/lib/payments/get-gateway";
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
+import { setProviderForTests } from "@/lib/providers";
 import { startTestPayment } from "@/tests/helpers/billing-fixtures";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import {
@@ -77,7 +77,7 @@ beforeAll(async () => {
   db = await setupTestDatabase();
   await seedReferenceDataOnce(db);
   standIn = await startStripeStandIn();
-  setPaymentGatewayForTests(createStripeGateway(standInClientOptions(standIn)));
+  setProviderForTests("payments", createStripeGateway(standInClientOptions(standIn)));
 });
 
 beforeEach(() => {
@@ -85,7 +85,7 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  setPaymentGatewayForTests(null);
+  setProviderForTests("payments", null);
   await standIn?.close();
   await teardownTestDatabase();
 });

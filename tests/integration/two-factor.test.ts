@@ -1,8 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { accountTokens, auditLog, contacts, PERMISSIONS, totpBackupCodes, userSessions } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session";
+import { accountTokens, auditLog, contacts, totpBackupCodes, userSessions } from "@/db/schema";
 import { confirmTwoFactorSetup, disableTwoFactor, getTwoFactorStatus, prepareTwoFactorSetup, TWO_FACTOR_PER_ACCOUNT } from "@/lib/auth/two-factor";
 import { hashBackupCode, normalizeBackupCode } from "@/lib/auth/two-factor-backup-codes";
 import { authorizeCredentials, beginSignIn, completeTwoFactorSignIn } from "@/lib/auth/two-factor-sign-in";

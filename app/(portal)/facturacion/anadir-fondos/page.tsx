@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/page-header";
-import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
-import { getCreditBalance } from "@/lib/billing/credit";
+import { getClientCreditBalance } from "@/lib/billing/queries/credit-balance";
 import { formatAmount } from "@/lib/i18n/format";
 import { getBillingSettings } from "@/lib/settings/get-settings";
 import { BackLink } from "../_components/back-link";
@@ -18,8 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** "Añadir fondos", walkthrough 6.4: credit that pays new invoices by itself. */
 export default async function AddFundsPage() {
   const user = await requireUser("invoices");
-  const db = await getDb();
-  const [credit, settings] = await Promise.all([getCreditBalance(db, user.clientId), getBillingSettings(db)]);
+  const [credit, settings] = await Promise.all([getClientCreditBalance(user.clientId), getBillingSettings()]);
   const t = await getTranslations("billing");
   const locale = await getLocale();
   const money = (amount: number) => formatAmount(amount, settings.currency, locale);

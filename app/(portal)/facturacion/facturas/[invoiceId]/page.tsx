@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
-import { getCreditBalance } from "@/lib/billing/credit";
+import { getClientCreditBalance } from "@/lib/billing/queries/credit-balance";
 import { parseRowId } from "@/lib/row-id";
 import { PAYABLE_STATUSES } from "@/lib/billing/queries/invoice-status";
 import { getInvoiceView, type InvoiceView } from "@/lib/billing/queries/invoice-view";
@@ -47,7 +46,7 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
   const payable = PAYABLE_STATUSES.includes(invoice.status) && invoice.amountDue > 0;
   // Credit paying for an add-funds invoice would only move money in a circle.
   const creditUsable = payable && invoice.kind !== "add_funds";
-  const credit = creditUsable ? await getCreditBalance(await getDb(), user.clientId) : 0;
+  const credit = creditUsable ? await getClientCreditBalance(user.clientId) : 0;
   const t = await getTranslations("billing");
   const locale = await getLocale();
   const money = (amount: number) => formatAmount(amount, invoice.currency, locale);
