@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRowId } from "@/lib/row-id";
 import { ATTEMPT_METADATA_KEY } from "../stripe-gateway";
 
 const idOf = z.union([z.string(), z.object({ id: z.string() }).transform((value) => value.id)]);
@@ -10,7 +11,7 @@ const checkoutSessionSchema = z.object({
   currency: z.string().length(3).transform((value) => value.toUpperCase()),
   payment_status: z.string(),
   payment_intent: idOf.nullable().optional(),
-  metadata: z.object({ [ATTEMPT_METADATA_KEY]: z.string().regex(/^[1-9][0-9]{0,9}$/) }),
+  metadata: z.object({ [ATTEMPT_METADATA_KEY]: z.string() }),
 });
 
 export type ParsedCheckoutSession = {
@@ -28,8 +29,8 @@ export function parseCheckoutSession(object: unknown): ParsedCheckoutSession | n
   const parsed = checkoutSessionSchema.safeParse(object);
   if (!parsed.success) return null;
   const session = parsed.data;
-  const attemptId = Number(session.metadata[ATTEMPT_METADATA_KEY]);
-  if (!Number.isSafeInteger(attemptId) || attemptId > 2_147_483_647) return null;
+  const attemptId = parseRowId(session.metadata[ATTEMPT_METADATA_KEY]);
+  if (attemptId === null) return null;
   return {
     sessionId: session.id,
     attemptId,
