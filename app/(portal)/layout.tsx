@@ -12,7 +12,7 @@ import { PortalNav, type NavGroup } from "./_shell/portal-nav";
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const t = await getTranslations("portal");
-  const notifications = await getNotifications(user.clientId, { canSeeInvoices: hasPermission(user, "invoices") });
+  const notifications = await getNotifications(user.scope, { canSeeInvoices: hasPermission(user, "invoices") });
 
   const groups: NavGroup[] = menuFor(user).map((group) => ({
     key: group.key,

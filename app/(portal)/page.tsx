@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardPage() {
   const user = await requireUser();
   const t = await getTranslations("dashboard");
-  const dashboard = await getDashboard(user.clientId, { allowed: (permission) => hasPermission(user, permission) });
+  const dashboard = await getDashboard(user.scope, { allowed: (permission) => hasPermission(user, permission) });
   const canSearchDomains = hasPermission(user, "domains") || hasPermission(user, "orders");
 
   // Links to list pages appear once those pages are in the menu; until then the dashboard shows the data without them.

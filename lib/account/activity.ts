@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "@/db/client";
 import { auditLog, contacts } from "@/db/schema";
 import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export const ACTIVITY_PAGE_SIZE = 20;
 
@@ -41,9 +42,10 @@ const subjectContactId = sql`case when ${auditLog.details}->>'contactId' ~ '^[0-
  * lends its name here.
  */
 export async function listActivity(
-  clientId: number,
+  scope: ClientScope,
   options: { cursor?: string | null; limit?: number; db?: Executor } = {},
 ): Promise<ActivityPage> {
+  const { clientId } = scope;
   const db = options.db ?? (await getDb());
   const limit = pageSize(options.limit, ACTIVITY_PAGE_SIZE);
   const keyset = keysetPage(NEWEST_FIRST, options.cursor, limit);

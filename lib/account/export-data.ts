@@ -61,7 +61,7 @@ export async function exportAccountData(
   const data = await db.transaction(
     async (tx) => {
       const collected = await collectAccountData(tx, requester);
-      await recordAudit(tx, { clientId: requester.clientId, contactId: requester.contactId, action: "data.exported", ip: options.ip ?? null });
+      await recordAudit(tx, { clientId: requester.scope.clientId, contactId: requester.contactId, action: "data.exported", ip: options.ip ?? null });
       return collected;
     },
     { isolationLevel: "repeatable read" },

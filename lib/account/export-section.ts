@@ -5,7 +5,7 @@ import type { ExportRequester } from "@/lib/export/export-section";
 import { readableBy } from "./sent-emails";
 
 /** The account itself: the client's profile and its contacts (never a secret, only whether one is set). */
-export async function exportProfile(executor: Executor, { clientId }: ExportRequester) {
+export async function exportProfile(executor: Executor, { scope: { clientId } }: ExportRequester) {
   const [profileRows, contactRows] = await Promise.all([
     executor
       .select({
@@ -71,7 +71,7 @@ export async function exportProfile(executor: Executor, { clientId }: ExportRequ
 
 /** What happened on the account: the emails the requester may read and the activity log. */
 export async function exportRecords(executor: Executor, requester: ExportRequester) {
-  const { clientId } = requester;
+  const { clientId } = requester.scope;
   const [emailRows, activityRows] = await Promise.all([
     // The same rule as "Correos electrónicos enviados": another person's single-use links stay theirs.
     executor

@@ -3,6 +3,7 @@ import { getDb, type Executor } from "@/db/client";
 import { accountTokens, clients, contacts } from "@/db/schema";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { profileColumns } from "./client-columns";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export type Profile = {
   firstName: string;
@@ -26,7 +27,8 @@ export type Profile = {
 };
 
 /** What "Mis datos" shows; null when the client does not exist. */
-export async function getProfile(clientId: number, db?: Executor): Promise<Profile | null> {
+export async function getProfile(scope: ClientScope, db?: Executor): Promise<Profile | null> {
+  const { clientId } = scope;
   const executor = db ?? (await getDb());
   const [row] = await executor
     .select({
@@ -64,7 +66,8 @@ async function pendingEmailOf(executor: Executor, contactId: number): Promise<st
 export type BillingContactChoice = { id: number; name: string; email: string };
 
 /** The contacts the "Contacto de facturación por defecto" select offers: this client's, except the owner. */
-export async function getBillingContactChoices(clientId: number, db?: Executor): Promise<BillingContactChoice[]> {
+export async function getBillingContactChoices(scope: ClientScope, db?: Executor): Promise<BillingContactChoice[]> {
+  const { clientId } = scope;
   const executor = db ?? (await getDb());
   const rows = await executor
     .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, email: contacts.email })

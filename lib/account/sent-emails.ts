@@ -1,6 +1,7 @@
 import { and, eq, notInArray, or, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { sentEmails } from "@/db/schema";
+import type { ClientScope } from "@/lib/auth/scope";
 import type { TemplateName } from "@/lib/email/templates";
 import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 
@@ -14,7 +15,7 @@ export const SENT_EMAILS_PAGE_SIZE = 20;
 export const PERSONAL_EMAIL_TEMPLATES: readonly TemplateName[] = ["password-reset", "contact-invitation", "email-change-verify"];
 
 /** Who is reading: the tenant and the signed-in contact, both from the session. */
-export type EmailReader = { clientId: number; contactId: number };
+export type EmailReader = { scope: ClientScope; contactId: number };
 
 export type SentEmailListRow = { id: number; createdAt: Date; subject: string; toAddress: string };
 export type SentEmailPage = Page<SentEmailListRow>;
@@ -25,7 +26,7 @@ export type SentEmailSummary = SentEmailListRow;
 /** The emails this reader may see: the client's own, less other people's personal links. */
 export function readableBy(reader: EmailReader): SQL {
   return and(
-    eq(sentEmails.clientId, reader.clientId),
+    eq(sentEmails.clientId, reader.scope.clientId),
     or(notInArray(sentEmails.template, [...PERSONAL_EMAIL_TEMPLATES]), eq(sentEmails.contactId, reader.contactId)),
   )!;
 }

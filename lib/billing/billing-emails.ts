@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { invoicePdfFileName, renderInvoicePdf } from "@/lib/pdf/render-invoice-pdf";
 import { invoiceRecipients, type InvoiceRecipient } from "./billing-recipients";
+import { unsafeClientScope } from "@/lib/auth/scope";
 
 // Billing emails go out after the transaction that caused them has committed. They never throw: a
 // mail provider outage must not turn a recorded payment or a created invoice into an error page.
@@ -86,7 +87,7 @@ async function loadInvoice(invoiceId: number, today?: string): Promise<LoadedInv
   if (!owner) return null;
   const db = await getDb();
   const [view, recipients] = await Promise.all([
-    getInvoiceView(owner.clientId, invoiceId, db, today ? { today } : {}),
+    getInvoiceView(unsafeClientScope(owner.clientId), invoiceId, db, today ? { today } : {}),
     invoiceRecipients(db, owner.clientId),
   ]);
   return view ? { view, locale: owner.locale, recipients } : null;

@@ -6,7 +6,7 @@ import { formatInvoiceNumber } from "./invoice-number";
 import { HIDDEN_QUOTE_STAGES } from "./queries/quote-status";
 
 /** Invoices with their lines and payments, quotes with their lines, and the credit ledger with its balances. */
-export async function exportBilling(executor: Executor, { clientId }: ExportRequester) {
+export async function exportBilling(executor: Executor, { scope: { clientId } }: ExportRequester) {
   const [invoiceRows, invoiceLineRows, paymentRows, quoteRows, quoteLineRows, creditRows] = await Promise.all([
     executor
       .select({

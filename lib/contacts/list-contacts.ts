@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { clients, contacts, type EmailPreferences, type Permission } from "@/db/schema";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export type ContactSummary = {
   id: number;
@@ -39,7 +40,8 @@ const summaryColumns = {
 };
 
 /** Every contact of the client, the owner first. */
-export async function listContacts(clientId: number, db?: Executor): Promise<ContactSummary[]> {
+export async function listContacts(scope: ClientScope, db?: Executor): Promise<ContactSummary[]> {
+  const { clientId } = scope;
   const executor = db ?? (await getDb());
   return executor
     .select(summaryColumns)
@@ -49,7 +51,8 @@ export async function listContacts(clientId: number, db?: Executor): Promise<Con
 }
 
 /** One contact of this client; a contact of another client is null, exactly like a missing one. */
-export async function getContact(clientId: number, contactId: number, db?: Executor): Promise<ContactDetails | null> {
+export async function getContact(scope: ClientScope, contactId: number, db?: Executor): Promise<ContactDetails | null> {
+  const { clientId } = scope;
   const executor = db ?? (await getDb());
   const [row] = await executor
     .select({

@@ -8,6 +8,7 @@ import { servicesPart } from "@/lib/services/dashboard-part";
 import { announcementsPart, openTicketsPart } from "@/lib/support/dashboard-part";
 import type { DashboardPart } from "./dashboard-part";
 import { madridToday } from "./madrid-today";
+import type { ClientScope } from "@/lib/auth/scope";
 
 /** The parts of the "Página inicial", each from its business area; a new area adds its part here. */
 const DASHBOARD_PARTS = {
@@ -39,7 +40,8 @@ export type DashboardOptions = {
  * Everything the "Página inicial" shows: every part the user may see, run side by side, each with a
  * fixed number of statements whatever the number of rows. Parts without permission are not queried.
  */
-export async function getDashboard(clientId: number, options: DashboardOptions): Promise<Dashboard> {
+export async function getDashboard(scope: ClientScope, options: DashboardOptions): Promise<Dashboard> {
+  const { clientId } = scope;
   const context = { db: options.db ?? (await getDb()), clientId, today: options.today ?? madridToday() };
   const entries = await Promise.all(
     Object.entries(DASHBOARD_PARTS).map(async ([key, part]: [string, DashboardPart<unknown>]) => {

@@ -4,7 +4,7 @@ import { dnsRecords, domains, emailForwards } from "@/db/schema";
 import { groupBy, omit, type ExportRequester } from "@/lib/export/export-section";
 
 /** Every domain with its DNS records and email forwards. */
-export async function exportDomains(executor: Executor, { clientId }: ExportRequester) {
+export async function exportDomains(executor: Executor, { scope: { clientId } }: ExportRequester) {
   const [domainRows, dnsRows, forwardRows] = await Promise.all([
     executor
       .select({

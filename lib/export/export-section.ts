@@ -1,3 +1,5 @@
+import type { ClientScope } from "@/lib/auth/scope";
+
 /**
  * "Descargar mis datos" is assembled from one section per business area (lib/<area>/export-section.ts),
  * so a new area adds its own section instead of teaching the centre its tables. A section reads the
@@ -5,7 +7,7 @@
  * lists its columns one by one (a secret added to a table later is not exported by accident), and runs
  * inside the caller's transaction, so every section sees the same instant.
  */
-export type ExportRequester = { clientId: number; contactId: number };
+export type ExportRequester = { scope: ClientScope; contactId: number };
 
 /** Groups child rows under their parent's id, keeping the order the query returned them in. */
 export function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {

@@ -4,7 +4,7 @@ import { clientFiles } from "@/db/schema";
 import type { ExportRequester } from "@/lib/export/export-section";
 
 /** The files the company attached for the client. */
-export async function exportFiles(executor: Executor, { clientId }: ExportRequester) {
+export async function exportFiles(executor: Executor, { scope: { clientId } }: ExportRequester) {
   const files = await executor
     .select({
       title: clientFiles.title,

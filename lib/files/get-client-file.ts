@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { clientFiles } from "@/db/schema";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export type ClientFileDownload = { id: number; fileName: string; mimeType: string; sizeBytes: number; bytes: Buffer };
 
@@ -8,7 +9,8 @@ export type ClientFileDownload = { id: number; fileName: string; mimeType: strin
  * A file staff attached to this client, with its bytes. A file of another client is null, exactly
  * like a missing one, so a guessed id tells nothing.
  */
-export async function getClientFileForDownload(clientId: number, fileId: number, db?: Executor): Promise<ClientFileDownload | null> {
+export async function getClientFileForDownload(scope: ClientScope, fileId: number, db?: Executor): Promise<ClientFileDownload | null> {
+  const { clientId } = scope;
   const executor = db ?? (await getDb());
   const [row] = await executor
     .select({

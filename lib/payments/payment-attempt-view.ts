@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { invoices, paymentAttempts, type InvoiceStatus } from "@/db/schema";
 import { invoiceNumberOf } from "@/lib/billing/invoice-number";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export type PaymentAttemptStatus = "open" | "completed" | "failed" | "expired";
 
@@ -29,7 +30,8 @@ export type PaymentAttemptView = {
 const STATUSES: readonly string[] = ["open", "completed", "failed", "expired"];
 
 /** One of the client's payment attempts with its invoices (two queries); another client's is null, like a missing one. */
-export async function getPaymentAttemptView(clientId: number, attemptId: number, executor?: Executor): Promise<PaymentAttemptView | null> {
+export async function getPaymentAttemptView(scope: ClientScope, attemptId: number, executor?: Executor): Promise<PaymentAttemptView | null> {
+  const { clientId } = scope;
   const db = executor ?? (await getDb());
   const [attempt] = await db
     .select()

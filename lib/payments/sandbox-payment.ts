@@ -21,7 +21,7 @@ export function acceptsSandboxPayments(): boolean {
  */
 export async function getSandboxPaymentAttempt(user: SessionUser, attemptId: number): Promise<PaymentAttemptView | null> {
   if (!acceptsSandboxPayments()) return null;
-  const attempt = await getPaymentAttemptView(user.clientId, attemptId);
+  const attempt = await getPaymentAttemptView(user.scope, attemptId);
   if (!attempt || attempt.gateway !== "sandbox") return null;
   return attempt;
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, sum } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { clients, creditLedgerEntries, invoices } from "@/db/schema";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export type Notifications = {
   currency: string;
@@ -10,7 +11,8 @@ export type Notifications = {
 };
 
 /** The "Notificaciones" menu on every page: credit balance and unpaid invoices, in two queries. */
-export async function getNotifications(clientId: number, options: { canSeeInvoices: boolean }): Promise<Notifications> {
+export async function getNotifications(scope: ClientScope, options: { canSeeInvoices: boolean }): Promise<Notifications> {
+  const { clientId } = scope;
   const db = await getDb();
   const [creditRows, unpaidRows] = await Promise.all([
     db

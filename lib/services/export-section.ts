@@ -4,7 +4,7 @@ import { addons, products, serviceAddons, serviceConfigOptions, services } from 
 import { groupBy, omit, type ExportRequester } from "@/lib/export/export-section";
 
 /** Every hosting service with its configurable options and addons. */
-export async function exportServices(executor: Executor, { clientId }: ExportRequester) {
+export async function exportServices(executor: Executor, { scope: { clientId } }: ExportRequester) {
   const [serviceRows, configOptionRows, addonRows] = await Promise.all([
     executor
       .select({

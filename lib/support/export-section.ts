@@ -4,7 +4,7 @@ import { ticketAttachments, ticketDepartments, ticketReplies, tickets } from "@/
 import { groupBy, type ExportRequester } from "@/lib/export/export-section";
 
 /** Every ticket with its conversation and the names (not the bytes) of its attachments. */
-export async function exportTickets(executor: Executor, { clientId }: ExportRequester) {
+export async function exportTickets(executor: Executor, { scope: { clientId } }: ExportRequester) {
   const [ticketRows, replyRows, attachmentRows] = await Promise.all([
     executor
       .select({

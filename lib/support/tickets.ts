@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { ticketDepartments, ticketReplies, tickets, type TicketStatus } from "@/db/schema";
 import { isRowId } from "@/lib/row-id";
 import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export const TICKET_FILTERS = ["open", "closed", "all"] as const;
 export type TicketFilter = (typeof TICKET_FILTERS)[number];
@@ -43,9 +44,10 @@ const LATEST_ACTIVITY_FIRST: KeysetOrder = { key: tickets.lastReplyAt, id: ticke
 
 /** The client's tickets, newest activity first; "open" means anything not closed, as in WHMCS. */
 export async function listTickets(
-  clientId: number,
+  scope: ClientScope,
   options: { status: TicketFilter; cursor?: string | null; limit: number },
 ): Promise<Page<TicketListRow>> {
+  const { clientId } = scope;
   const db = await getDb();
   const keyset = keysetPage(LATEST_ACTIVITY_FIRST, options.cursor, pageSize(options.limit));
   const statusCondition =
@@ -69,7 +71,8 @@ export async function listTickets(
 }
 
 /** One ticket of this client with its conversation, oldest message first; another client's ticket is null. */
-export async function getTicket(clientId: number, ticketId: number): Promise<TicketDetail | null> {
+export async function getTicket(scope: ClientScope, ticketId: number): Promise<TicketDetail | null> {
+  const { clientId } = scope;
   if (!isRowId(ticketId)) return null;
   const db = await getDb();
   // Both queries carry the client id, so they can run side by side without trusting each other.

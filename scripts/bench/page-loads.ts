@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { unsafeClientScope } from "@/lib/auth/scope";
 import { getCreditBalance } from "@/lib/billing/credit";
 import { getInvoiceView } from "@/lib/billing/queries/invoice-view";
 import { PAYABLE_STATUSES } from "@/lib/billing/queries/invoice-status";
@@ -11,16 +12,18 @@ export const LIST_PAGE_SIZE = 20;
 
 /** "Mis facturas": one page of the list and the figures on top, side by side. */
 export async function loadInvoiceListPage(db: Database, clientId: number, today: string, cursor?: string | null) {
+  const scope = unsafeClientScope(clientId);
   const [page, summary] = await Promise.all([
-    listInvoices(clientId, { status: "all", sort: "issue_desc", cursor, limit: LIST_PAGE_SIZE, today, db }),
-    getInvoiceSummary(clientId, { today, db }),
+    listInvoices(scope, { status: "all", sort: "issue_desc", cursor, limit: LIST_PAGE_SIZE, today, db }),
+    getInvoiceSummary(scope, { today, db }),
   ]);
   return { page, summary };
 }
 
 /** One invoice: the view, then the credit balance when "Aplicar crédito" could be offered. */
 export async function loadInvoicePage(db: Database, clientId: number, invoiceId: number, today: string) {
-  const view = await getInvoiceView(clientId, invoiceId, db, { today });
+  const scope = unsafeClientScope(clientId);
+  const view = await getInvoiceView(scope, invoiceId, db, { today });
   if (!view) throw new Error(`Invoice ${invoiceId} of client ${clientId} not found`);
   const payable = PAYABLE_STATUSES.includes(view.status) && view.amountDue > 0;
   const credit = payable && view.kind !== "add_funds" ? await getCreditBalance(db, clientId) : 0;

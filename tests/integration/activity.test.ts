@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, uniqueEmail, uniqueSuffix } from "@/tests/helpers/factories";
+import { scopeOf } from "@/tests/helpers/scope";
 
 // The pages' own session check runs; only Auth.js's session lookup is replaced.
 const auth = vi.hoisted(() => vi.fn());
@@ -51,7 +52,7 @@ async function allRows(id: number) {
   const rows = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 20; guard += 1) {
-    const page = await listActivity(id, { cursor, limit: 100 });
+    const page = await listActivity(scopeOf(id), { cursor, limit: 100 });
     rows.push(...page.rows);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
@@ -140,7 +141,7 @@ describe("listActivity", () => {
 
   it("pages with cursors in one statement per page, each naming the client", async () => {
     const first = countingDatabase();
-    const page1 = await listActivity(clientId, { limit: 3, db: first.db });
+    const page1 = await listActivity(scopeOf(clientId), { limit: 3, db: first.db });
     expect(first.statements).toHaveLength(1);
     expect(first.statements[0]).toMatch(/"audit_log"\."client_id" = \$\d+/);
     expect(first.statements[0]).not.toMatch(/offset/i);
@@ -148,14 +149,14 @@ describe("listActivity", () => {
     expect(page1.previousCursor).toBeNull();
 
     const second = countingDatabase();
-    const page2 = await listActivity(clientId, { limit: 3, cursor: page1.nextCursor, db: second.db });
+    const page2 = await listActivity(scopeOf(clientId), { limit: 3, cursor: page1.nextCursor, db: second.db });
     expect(second.statements).toHaveLength(1);
-    const back = await listActivity(clientId, { limit: 3, cursor: page2.previousCursor });
+    const back = await listActivity(scopeOf(clientId), { limit: 3, cursor: page2.previousCursor });
     expect(back.rows.map((row) => row.id)).toEqual(page1.rows.map((row) => row.id));
 
     const all = await allRows(clientId);
     expect([...page1.rows, ...page2.rows].map((row) => row.id)).toEqual(all.slice(0, 6).map((row) => row.id));
-    expect(await listActivity(clientId, { limit: 20 }).then((page) => page.nextCursor)).toBeNull();
+    expect(await listActivity(scopeOf(clientId), { limit: 20 }).then((page) => page.nextCursor)).toBeNull();
   });
 });
 

@@ -13,6 +13,7 @@ import { listUnpaidInvoices } from "@/lib/billing/queries/unpaid-invoices";
 import { env } from "@/lib/env";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, uniqueSuffix } from "@/tests/helpers/factories";
+import { scopeOf } from "@/tests/helpers/scope";
 
 // Fixed so "overdue" does not depend on the day the suite runs.
 const TODAY = "2026-03-15";
@@ -140,7 +141,7 @@ async function walkForward(clientId: number, sort: InvoiceSort, status: InvoiceF
   const pages: number[][] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
-    const page = await listInvoices(clientId, { sort, status, cursor, limit, today: TODAY });
+    const page = await listInvoices(scopeOf(clientId), { sort, status, cursor, limit, today: TODAY });
     pages.push(page.rows.map((row) => row.id));
     if (!page.nextCursor) return { pages, lastPreviousCursor: page.previousCursor };
     cursor = page.nextCursor;
@@ -178,7 +179,7 @@ describe("getInvoiceView", () => {
       amountPaid: 1000,
       payments: [{ amount: 1000, gateway: "credit", at: new Date("2026-03-05T09:00:00Z") }],
     });
-    const view = await getInvoiceView(client.id, invoice.id, undefined, { today: TODAY });
+    const view = await getInvoiceView(scopeOf(client.id), invoice.id, undefined, { today: TODAY });
     expect(view).not.toBeNull();
     expect(view).toMatchObject({
       id: invoice.id,
@@ -218,7 +219,7 @@ describe("getInvoiceView", () => {
       payments: [{ amount: 12100, reference: "pi_123" }],
       lines: [{ unitAmount: 10000 }],
     });
-    const view = await getInvoiceView(client.id, invoice.id, undefined, { today: TODAY });
+    const view = await getInvoiceView(scopeOf(client.id), invoice.id, undefined, { today: TODAY });
     expect(view).toMatchObject({ isTaxInvoice: true, number: `${series}-000123`, displayStatus: "paid", amountDue: 0, total: 12100 });
     expect(view!.paidAt).toBeInstanceOf(Date);
   });
@@ -227,20 +228,20 @@ describe("getInvoiceView", () => {
     const a = await newClient();
     const b = await newClient();
     const ofB = await insertInvoice(b.id);
-    expect(await getInvoiceView(a.id, ofB.id)).toBeNull();
-    expect(await getInvoiceView(b.id, ofB.id)).not.toBeNull();
-    expect(await getInvoiceView(a.id, 2_000_000_000)).toBeNull();
-    expect(await getInvoiceView(a.id, 0)).toBeNull();
-    expect(await getInvoiceView(a.id, -1)).toBeNull();
-    expect(await getInvoiceView(a.id, 1.5)).toBeNull();
+    expect(await getInvoiceView(scopeOf(a.id), ofB.id)).toBeNull();
+    expect(await getInvoiceView(scopeOf(b.id), ofB.id)).not.toBeNull();
+    expect(await getInvoiceView(scopeOf(a.id), 2_000_000_000)).toBeNull();
+    expect(await getInvoiceView(scopeOf(a.id), 0)).toBeNull();
+    expect(await getInvoiceView(scopeOf(a.id), -1)).toBeNull();
+    expect(await getInvoiceView(scopeOf(a.id), 1.5)).toBeNull();
   });
 
   it("shows a cancelled or refunded invoice as owing nothing", async () => {
     const client = await newClient();
     const cancelled = await insertInvoice(client.id, { status: "cancelled", dueDate: "2026-01-01" });
     const refunded = await insertInvoice(client.id, { status: "refunded", amountPaid: 0 });
-    expect(await getInvoiceView(client.id, cancelled.id, undefined, { today: TODAY })).toMatchObject({ displayStatus: "cancelled", amountDue: 0 });
-    expect(await getInvoiceView(client.id, refunded.id, undefined, { today: TODAY })).toMatchObject({ displayStatus: "refunded", amountDue: 0 });
+    expect(await getInvoiceView(scopeOf(client.id), cancelled.id, undefined, { today: TODAY })).toMatchObject({ displayStatus: "cancelled", amountDue: 0 });
+    expect(await getInvoiceView(scopeOf(client.id), refunded.id, undefined, { today: TODAY })).toMatchObject({ displayStatus: "refunded", amountDue: 0 });
   });
 
   it("sends three statements for 1 line or 60 lines and 20 payments, each carrying the client id", async () => {
@@ -251,9 +252,9 @@ describe("getInvoiceView", () => {
       payments: Array.from({ length: 20 }, () => ({ amount: 10 })),
     });
     const first = countingDatabase();
-    await getInvoiceView(client.id, small.id, first.db);
+    await getInvoiceView(scopeOf(client.id), small.id, first.db);
     const second = countingDatabase();
-    const view = await getInvoiceView(client.id, large.id, second.db);
+    const view = await getInvoiceView(scopeOf(client.id), large.id, second.db);
     expect(view!.lines).toHaveLength(60);
     expect(view!.payments).toHaveLength(20);
     expect(first.statements).toHaveLength(3);
@@ -282,7 +283,7 @@ describe("listInvoices", () => {
       const back: number[][] = [];
       let cursor = lastPreviousCursor;
       while (cursor) {
-        const page = await listInvoices(client.id, { sort, status: "all", cursor, limit: 5, today: TODAY });
+        const page = await listInvoices(scopeOf(client.id), { sort, status: "all", cursor, limit: 5, today: TODAY });
         back.unshift(page.rows.map((row) => row.id));
         cursor = page.previousCursor;
       }
@@ -303,7 +304,7 @@ describe("listInvoices", () => {
       collections: (await insertInvoice(client.id, { status: "collections", dueDate: "2026-01-01" })).id,
     };
     const idsFor = async (status: InvoiceFilter) =>
-      (await listInvoices(client.id, { status, sort: "due_asc", limit: 50, today: TODAY })).rows.map((row) => row.id).sort((x, y) => x - y);
+      (await listInvoices(scopeOf(client.id), { status, sort: "due_asc", limit: 50, today: TODAY })).rows.map((row) => row.id).sort((x, y) => x - y);
     const sorted = (...values: number[]) => values.sort((x, y) => x - y);
     expect(await idsFor("all")).toEqual(sorted(...Object.values(ids)));
     expect(await idsFor("unpaid")).toEqual(sorted(ids.unpaidFuture, ids.unpaidToday, ids.overdue, ids.pending));
@@ -313,7 +314,7 @@ describe("listInvoices", () => {
     expect(await idsFor("refunded")).toEqual([ids.refunded]);
     expect(await idsFor("collections")).toEqual([ids.collections]);
 
-    const all = await listInvoices(client.id, { status: "all", sort: "due_asc", limit: 50, today: TODAY });
+    const all = await listInvoices(scopeOf(client.id), { status: "all", sort: "due_asc", limit: 50, today: TODAY });
     const byId = new Map(all.rows.map((row) => [row.id, row]));
     expect(byId.get(ids.overdue)!.displayStatus).toBe("overdue");
     expect(byId.get(ids.unpaidToday)!.displayStatus).toBe("unpaid");
@@ -329,13 +330,13 @@ describe("listInvoices", () => {
     const b = await newClient();
     const ofA = await Promise.all(Array.from({ length: 4 }, () => insertInvoice(a.id)));
     const ofB = await Promise.all(Array.from({ length: 6 }, () => insertInvoice(b.id)));
-    const pageA = await listInvoices(a.id, { sort: "issue_desc", limit: 50 });
+    const pageA = await listInvoices(scopeOf(a.id), { sort: "issue_desc", limit: 50 });
     expect(pageA.rows.map((row) => row.id).sort((x, y) => x - y)).toEqual(ofA.map((row) => row.id).sort((x, y) => x - y));
-    const firstOfB = await listInvoices(b.id, { sort: "issue_desc", limit: 2 });
-    const withCursorOfB = await listInvoices(a.id, { sort: "issue_desc", limit: 50, cursor: firstOfB.nextCursor });
+    const firstOfB = await listInvoices(scopeOf(b.id), { sort: "issue_desc", limit: 2 });
+    const withCursorOfB = await listInvoices(scopeOf(a.id), { sort: "issue_desc", limit: 50, cursor: firstOfB.nextCursor });
     for (const row of withCursorOfB.rows) expect(ofB.map((invoice) => invoice.id)).not.toContain(row.id);
     for (const status of ["unpaid", "overdue", "all"] as const) {
-      const rows = (await listInvoices(a.id, { sort: "due_asc", status, limit: 50, today: "2027-01-01" })).rows;
+      const rows = (await listInvoices(scopeOf(a.id), { sort: "due_asc", status, limit: 50, today: "2027-01-01" })).rows;
       for (const row of rows) expect(ofB.map((invoice) => invoice.id)).not.toContain(row.id);
     }
   });
@@ -343,13 +344,13 @@ describe("listInvoices", () => {
   it("reads a malformed cursor, or one made for another sort, as the first page", async () => {
     const client = await newClient();
     await Promise.all(Array.from({ length: 3 }, (_, index) => insertInvoice(client.id, { issueDate: `2026-01-0${index + 1}` })));
-    const first = await listInvoices(client.id, { sort: "issue_desc", limit: 2 });
+    const first = await listInvoices(scopeOf(client.id), { sort: "issue_desc", limit: 2 });
     for (const cursor of ["nonsense", "", Buffer.from("issue_desc|a|2026-13-45|1").toString("base64url"), Buffer.from("issue_desc|a|1;drop|1").toString("base64url")]) {
-      const page = await listInvoices(client.id, { sort: "issue_desc", limit: 2, cursor });
+      const page = await listInvoices(scopeOf(client.id), { sort: "issue_desc", limit: 2, cursor });
       expect(page.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
       expect(page.previousCursor).toBeNull();
     }
-    const otherSort = await listInvoices(client.id, { sort: "total_asc", limit: 2, cursor: first.nextCursor });
+    const otherSort = await listInvoices(scopeOf(client.id), { sort: "total_asc", limit: 2, cursor: first.nextCursor });
     expect(otherSort.previousCursor).toBeNull();
   });
 
@@ -360,11 +361,11 @@ describe("listInvoices", () => {
     await Promise.all(Array.from({ length: 60 }, (_, index) => insertInvoice(large.id, { issueDate: `2026-01-${String((index % 28) + 1).padStart(2, "0")}` })));
     for (const sort of INVOICE_SORTS) {
       const first = countingDatabase();
-      await listInvoices(small.id, { sort, limit: 20, db: first.db });
+      await listInvoices(scopeOf(small.id), { sort, limit: 20, db: first.db });
       const second = countingDatabase();
-      const page = await listInvoices(large.id, { sort, limit: 20, db: second.db });
+      const page = await listInvoices(scopeOf(large.id), { sort, limit: 20, db: second.db });
       const third = countingDatabase();
-      await listInvoices(large.id, { sort, limit: 20, cursor: page.nextCursor, db: third.db });
+      await listInvoices(scopeOf(large.id), { sort, limit: 20, cursor: page.nextCursor, db: third.db });
       expect([first.statements.length, second.statements.length, third.statements.length], sort).toEqual([1, 1, 1]);
       expect(third.statements[0]).toMatch(/where \("invoices"\."client_id" = \$1/);
       expect(third.statements[0]).not.toMatch(/offset/i);
@@ -386,7 +387,7 @@ describe("getInvoiceSummary", () => {
     await insertInvoice(other.id, { lines: [{ unitAmount: 77777, taxRateBp: 0 }], dueDate: "2026-01-01" });
 
     const counting = countingDatabase();
-    const summary = await getInvoiceSummary(client.id, { today: TODAY, db: counting.db });
+    const summary = await getInvoiceSummary(scopeOf(client.id), { today: TODAY, db: counting.db });
     expect(counting.statements).toHaveLength(1);
     expect(summary).toEqual({
       currency: "EUR",
@@ -400,7 +401,7 @@ describe("getInvoiceSummary", () => {
   it("gives zeros for a client with nothing owed", async () => {
     const client = await newClient();
     await insertInvoice(client.id, { status: "paid" });
-    expect(await getInvoiceSummary(client.id, { today: TODAY })).toEqual({ currency: "EUR", balanceDue: 0, outstandingCount: 0, overdueCount: 0, overdueAmount: 0 });
+    expect(await getInvoiceSummary(scopeOf(client.id), { today: TODAY })).toEqual({ currency: "EUR", balanceDue: 0, outstandingCount: 0, overdueCount: 0, overdueAmount: 0 });
   });
 });
 
@@ -418,7 +419,7 @@ describe("listUnpaidInvoices", () => {
     await insertInvoice(other.id);
 
     const counting = countingDatabase();
-    const result = await listUnpaidInvoices(client.id, { today: TODAY, db: counting.db });
+    const result = await listUnpaidInvoices(scopeOf(client.id), { today: TODAY, db: counting.db });
     expect(counting.statements).toHaveLength(1);
     expect(result.totalCount).toBe(3);
     expect(result.invoices.map((invoice) => [invoice.id, invoice.amountDue, invoice.overdue])).toEqual([
@@ -426,7 +427,7 @@ describe("listUnpaidInvoices", () => {
       [overdue.id, 3800, true],
       [later.id, 2000, false],
     ]);
-    const capped = await listUnpaidInvoices(client.id, { today: TODAY, limit: 2 });
+    const capped = await listUnpaidInvoices(scopeOf(client.id), { today: TODAY, limit: 2 });
     expect(capped.invoices).toHaveLength(2);
     expect(capped.totalCount).toBe(3);
   });
@@ -445,7 +446,7 @@ describe("quotes", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await listQuotes(a.id, { cursor, limit: 3, today: TODAY });
+      const page = await listQuotes(scopeOf(a.id), { cursor, limit: 3, today: TODAY });
       seen.push(...page.rows.map((row) => row.id));
       cursor = page.nextCursor;
       pages++;
@@ -467,13 +468,13 @@ describe("quotes", () => {
     const expired = await insertQuote(client.id, { validUntil: "2026-03-14" });
     const accepted = await insertQuote(client.id, { stage: "accepted", validUntil: "2026-03-01" });
     const onHold = await insertQuote(client.id, { stage: "on_hold" });
-    const rows = new Map((await listQuotes(client.id, { limit: 10, today: TODAY })).rows.map((row) => [row.id, row]));
+    const rows = new Map((await listQuotes(scopeOf(client.id), { limit: 10, today: TODAY })).rows.map((row) => [row.id, row]));
     expect(rows.get(open.id)).toMatchObject({ displayStage: "delivered", acceptable: true });
     expect(rows.get(expired.id)).toMatchObject({ displayStage: "expired", acceptable: false });
     expect(rows.get(accepted.id)).toMatchObject({ displayStage: "accepted", acceptable: false });
     expect(rows.get(onHold.id)).toMatchObject({ displayStage: "on_hold", acceptable: true });
-    expect(await getQuoteView(client.id, expired.id, undefined, { today: TODAY })).toMatchObject({ acceptable: false, expired: true });
-    expect(await getQuoteView(client.id, accepted.id, undefined, { today: TODAY })).toMatchObject({ acceptable: false, expired: false });
+    expect(await getQuoteView(scopeOf(client.id), expired.id, undefined, { today: TODAY })).toMatchObject({ acceptable: false, expired: true });
+    expect(await getQuoteView(scopeOf(client.id), accepted.id, undefined, { today: TODAY })).toMatchObject({ acceptable: false, expired: false });
   });
 
   it("shows one quote with lines, tax base per rate, issuer and the client's current data, in two statements", async () => {
@@ -486,7 +487,7 @@ describe("quotes", () => {
       ],
     });
     const counting = countingDatabase();
-    const view = await getQuoteView(client.id, quote.id, counting.db, { today: TODAY });
+    const view = await getQuoteView(scopeOf(client.id), quote.id, counting.db, { today: TODAY });
     expect(counting.statements).toHaveLength(2);
     expect(view).toMatchObject({
       reference: quote.reference,
@@ -510,10 +511,10 @@ describe("quotes", () => {
     const b = await newClient();
     const ofB = await insertQuote(b.id);
     const draft = await insertQuote(a.id, { stage: "draft" });
-    expect(await getQuoteView(a.id, ofB.id)).toBeNull();
-    expect(await getQuoteView(b.id, ofB.id)).not.toBeNull();
-    expect(await getQuoteView(a.id, draft.id)).toBeNull();
-    expect(await getQuoteView(a.id, 2_000_000_000)).toBeNull();
-    expect(await getQuoteView(a.id, 0)).toBeNull();
+    expect(await getQuoteView(scopeOf(a.id), ofB.id)).toBeNull();
+    expect(await getQuoteView(scopeOf(b.id), ofB.id)).not.toBeNull();
+    expect(await getQuoteView(scopeOf(a.id), draft.id)).toBeNull();
+    expect(await getQuoteView(scopeOf(a.id), 2_000_000_000)).toBeNull();
+    expect(await getQuoteView(scopeOf(a.id), 0)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { createOutboxProvider } from "@/lib/email/outbox-provider";
 import { setProviderForTests } from "@/lib/providers";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, TEST_PASSWORD, type TestContact, uniqueEmail } from "@/tests/helpers/factories";
+import { scopeOf } from "@/tests/helpers/scope";
 
 const request = vi.hoisted(() => ({
   auth: vi.fn(),
@@ -124,7 +125,7 @@ describe("requestEmailChange", () => {
     expect(token!.tokenHash).not.toBe(LINK.exec(verify.text)![1]);
 
     // Until the link is followed, the old address signs in and is the one shown, with the pending one beside it.
-    expect(await getProfile(client.id)).toMatchObject({ email: owner.email, pendingEmail: newEmail });
+    expect(await getProfile(scopeOf(client.id))).toMatchObject({ email: owner.email, pendingEmail: newEmail });
     expect((await verifyCredentials({ email: owner.email, password: TEST_PASSWORD, ip: IP })).ok).toBe(true);
     expect((await verifyCredentials({ email: newEmail, password: TEST_PASSWORD, ip: IP })).ok).toBe(false);
   });
@@ -171,7 +172,7 @@ describe("confirmEmailChange", () => {
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ contactId: owner.id, ip: IP, details: { from: owner.email, to: newEmail } });
     expect(await emailsTo(newEmail, owner.email)).toHaveLength(emailsBefore);
-    expect(await getProfile(client.id)).toMatchObject({ email: newEmail, pendingEmail: null });
+    expect(await getProfile(scopeOf(client.id))).toMatchObject({ email: newEmail, pendingEmail: null });
     expect((await verifyCredentials({ email: newEmail, password: TEST_PASSWORD, ip: IP })).ok).toBe(true);
     expect((await verifyCredentials({ email: owner.email, password: TEST_PASSWORD, ip: IP })).ok).toBe(false);
   });

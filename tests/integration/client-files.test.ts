@@ -5,6 +5,7 @@ import { getClientFileForDownload } from "@/lib/files/get-client-file";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestClientFile } from "@/tests/helpers/factories";
 import { setTestRequestLocale } from "@/tests/helpers/next-intl-server";
+import { scopeOf } from "@/tests/helpers/scope";
 
 // The real requireUser() runs; only Auth.js's session lookup is replaced, so no cookie or JWT is needed.
 const auth = vi.hoisted(() => vi.fn());
@@ -49,15 +50,15 @@ beforeEach(() => {
 
 describe("getClientFileForDownload", () => {
   it("returns the client's own file with its bytes", async () => {
-    const file = await getClientFileForDownload(a.clientId, a.fileId);
+    const file = await getClientFileForDownload(scopeOf(a.clientId), a.fileId);
     expect(file).toMatchObject({ id: a.fileId, fileName: UNICODE_NAME, mimeType: "application/pdf", sizeBytes: a.bytes.byteLength });
     expect(Buffer.compare(file!.bytes, a.bytes)).toBe(0);
   });
 
   it("answers null for another client's file, exactly as for a missing one", async () => {
-    expect(await getClientFileForDownload(a.clientId, b.fileId)).toBeNull();
-    expect(await getClientFileForDownload(b.clientId, a.fileId)).toBeNull();
-    expect(await getClientFileForDownload(a.clientId, 2_000_000_000)).toBeNull();
+    expect(await getClientFileForDownload(scopeOf(a.clientId), b.fileId)).toBeNull();
+    expect(await getClientFileForDownload(scopeOf(b.clientId), a.fileId)).toBeNull();
+    expect(await getClientFileForDownload(scopeOf(a.clientId), 2_000_000_000)).toBeNull();
   });
 });
 

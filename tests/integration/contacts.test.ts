@@ -18,6 +18,7 @@ import { env } from "@/lib/env";
 import { setProviderForTests } from "@/lib/providers";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, createTestTicket, sessionUserFor, uniqueEmail, uniqueSuffix } from "@/tests/helpers/factories";
+import { scopeOf } from "@/tests/helpers/scope";
 
 // The real action wrapper runs; only what needs a live request is replaced: Auth.js's session lookup,
 // the request headers and the cache revalidation.
@@ -159,8 +160,8 @@ describe("saveContact: contacts and their email preferences", () => {
     const audits = await auditActions(client.id);
     expect(audits.map((audit) => audit.action)).toEqual(["contact.created"]);
     expect(audits[0]).toMatchObject({ contactId: owner.id, ip: "203.0.113.9", details: expect.objectContaining({ contactId: id }) });
-    expect((await listContacts(client.id)).map((contact) => contact.id)).toEqual([owner.id, id]);
-    expect(await getContact(client.id, id)).toMatchObject({ id, email, isDefaultBilling: false, invitationPending: false });
+    expect((await listContacts(scopeOf(client.id))).map((contact) => contact.id)).toEqual([owner.id, id]);
+    expect(await getContact(scopeOf(client.id), id)).toMatchObject({ id, email, isDefaultBilling: false, invitationPending: false });
   });
 
   it("refuses bad fields with message keys and writes nothing", async () => {
@@ -181,7 +182,7 @@ describe("saveContact: contacts and their email preferences", () => {
         companyName: "contacts.errors.tooLong",
       },
     });
-    expect(await listContacts(client.id)).toHaveLength(1);
+    expect(await listContacts(scopeOf(client.id))).toHaveLength(1);
     expect(await auditActions(client.id)).toHaveLength(0);
   });
 
@@ -215,7 +216,7 @@ describe("saveContact: contacts and their email preferences", () => {
     expect(await saveContact(sessionUserFor(contact), contactInput(), nextIp())).toEqual({ ok: false, error: "errors.forbidden" });
     signInAs(sessionUserFor(contact));
     expect(await saveContactAction(null, formDataOf(contactInput() as Record<string, string | string[]>))).toEqual({ ok: false, error: "errors.forbidden" });
-    expect(await listContacts(client.id)).toHaveLength(2);
+    expect(await listContacts(scopeOf(client.id))).toHaveLength(2);
   });
 });
 
@@ -232,7 +233,7 @@ describe("invitations", () => {
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThan(7.01);
     expect(await contactRow(contactId)).toMatchObject({ hasAccess: true, permissions: ["invoices", "tickets"], passwordHash: null });
-    expect(await getContact(client.id, contactId)).toMatchObject({ invitationPending: true });
+    expect(await getContact(scopeOf(client.id), contactId)).toMatchObject({ invitationPending: true });
     // Not yet: without a password nobody signs in with the address.
     expect(await verifyCredentials({ email, password: NEW_PASSWORD, ip: nextIp() })).toMatchObject({ ok: false });
 
@@ -274,10 +275,10 @@ describe("invitations", () => {
   it("refuses a sign-in address another contact already uses, with a message on the email field", async () => {
     const { owner } = await createTestClient(db);
     const elsewhere = await createTestClient(db);
-    const before = await listContacts(owner.clientId);
+    const before = await listContacts(scopeOf(owner.clientId));
     const result = await saveContact(sessionUserFor(owner), contactInput({ email: elsewhere.owner.email, hasAccess: "on", permissions: ["invoices"] }), nextIp());
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { email: "contacts.errors.emailTaken" } });
-    expect(await listContacts(owner.clientId)).toEqual(before);
+    expect(await listContacts(scopeOf(owner.clientId))).toEqual(before);
     // Without access the address may repeat: such a contact only receives emails.
     expect((await saveContact(sessionUserFor(owner), contactInput({ email: elsewhere.owner.email }), nextIp())).ok).toBe(true);
   });
@@ -426,7 +427,7 @@ describe("another client's contact", () => {
     const { contact } = await createSubAccount(db, theirs.client.id, ["invoices"], { passwordHash: null });
     const session = sessionUserFor(mine.owner);
 
-    expect(await getContact(mine.client.id, contact.id)).toBeNull();
+    expect(await getContact(scopeOf(mine.client.id), contact.id)).toBeNull();
     expect(await saveContact(session, contactInput({ contactId: String(contact.id), email: contact.email, hasAccess: "", permissions: [] }), nextIp())).toEqual({
       ok: false,
       error: "contacts.errors.notFound",
@@ -485,7 +486,7 @@ describe("deleting a contact", () => {
     expect(await deleteContact(sessionUserFor(manager), manager.id, nextIp())).toEqual({ ok: false, error: "contacts.errors.cannotDeleteSelf" });
     expect(await deleteContact(sessionUserFor(manager), colleague.id, nextIp())).toEqual({ ok: false, error: "contacts.errors.ownerOnlyAccess" });
     expect(await deleteContact(sessionUserFor(colleague), plainId, nextIp())).toEqual({ ok: false, error: "errors.forbidden" });
-    expect(await listContacts(client.id)).toHaveLength(4);
+    expect(await listContacts(scopeOf(client.id))).toHaveLength(4);
 
     expect(await deleteContact(sessionUserFor(manager), plainId, nextIp())).toEqual({ ok: true });
     expect(await contactRow(plainId)).toBeUndefined();

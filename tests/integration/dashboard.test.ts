@@ -23,6 +23,7 @@ import { madridToday } from "@/lib/dashboard/madrid-today";
 import { env } from "@/lib/env";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestProduct } from "@/tests/helpers/factories";
+import { scopeOf } from "@/tests/helpers/scope";
 
 // Fixed so "overdue" does not depend on the day the suite runs.
 const TODAY = "2026-03-15";
@@ -182,7 +183,7 @@ describe("getDashboard", () => {
         { status: "cancelled", dueDate: "2026-01-01", total: 5000 },
       ],
     });
-    const dashboard = await getDashboard(a.clientId, EVERYTHING);
+    const dashboard = await getDashboard(scopeOf(a.clientId), EVERYTHING);
     expect(dashboard.billing!.unpaid).toMatchObject({ count: 4, totalDue: 12100 + 5050 + 2420 + 3630, overdueCount: 2, currency: "EUR" });
     expect(countsOf(dashboard).unpaidInvoices).toBe(4);
     const items = dashboard.billing!.unpaid.items;
@@ -194,7 +195,7 @@ describe("getDashboard", () => {
 
   it("shows the client's details, owner email, credit balance and affiliate summary", async () => {
     const a = await createClient({ credit: [5000, -1250, 300], affiliate: true });
-    const dashboard = await getDashboard(a.clientId, EVERYTHING);
+    const dashboard = await getDashboard(scopeOf(a.clientId), EVERYTHING);
     expect(dashboard.client).toMatchObject({ firstName: "Cliente", address1: "Calle Mayor, 1", city: "Sevilla", postcode: "41001", country: "ES", email: a.email });
     expect(dashboard.client!.companyName).toMatch(/S\.L\.$/);
     expect(dashboard.billing!.creditBalance).toBe(4050);
@@ -212,7 +213,7 @@ describe("getDashboard", () => {
         { status: "customer_reply", lastReplyAt: new Date("2026-03-11T09:00:00Z") },
       ],
     });
-    const dashboard = await getDashboard(a.clientId, EVERYTHING);
+    const dashboard = await getDashboard(scopeOf(a.clientId), EVERYTHING);
     expect(countsOf(dashboard)).toEqual({ activeServices: 2, domains: 3, openTickets: 3, unpaidInvoices: 0 });
     expect(dashboard.services!.items.map((service) => service.status).sort()).toEqual(["active", "active", "pending", "suspended"]);
     expect(dashboard.services!.items[0]!.productName).toMatch(/^Plan Básico/);
@@ -226,7 +227,7 @@ describe("getDashboard", () => {
       tickets: Array.from({ length: 20 }, () => ({ status: "open" as const })),
       services: Array.from({ length: 20 }, () => ({ status: "active" as const })),
     });
-    const dashboard = await getDashboard(a.clientId, EVERYTHING);
+    const dashboard = await getDashboard(scopeOf(a.clientId), EVERYTHING);
     expect(dashboard.billing!.unpaid).toMatchObject({ count: 20, totalDue: 20000, overdueCount: 0 });
     expect(dashboard.billing!.unpaid.items).toHaveLength(10);
     expect(dashboard.billing!.unpaid.items[0]!.dueDate).toBe("2026-05-01");
@@ -251,7 +252,7 @@ describe("getDashboard", () => {
     const a = await createClient(spec);
     const b = await createClient({ ...spec, invoices: [{ total: 50000 }, { total: 50000 }, { total: 50000 }], credit: [99999] });
 
-    const dashboard = await getDashboard(a.clientId, EVERYTHING);
+    const dashboard = await getDashboard(scopeOf(a.clientId), EVERYTHING);
     const ids = {
       invoices: dashboard.billing!.unpaid.items.map((item) => item.id),
       services: dashboard.services!.items.map((item) => item.id),
@@ -272,13 +273,13 @@ describe("getDashboard", () => {
     expect(countsOf(dashboard)).toEqual({ activeServices: 1, domains: 1, openTickets: 1, unpaidInvoices: 2 });
     expect(dashboard.billing!.creditBalance).toBe(700);
     expect(dashboard.client!.email).toBe(a.email);
-    expect(dashboard.billing!.affiliate!.referralCode).not.toBe((await getDashboard(b.clientId, EVERYTHING)).billing!.affiliate!.referralCode);
+    expect(dashboard.billing!.affiliate!.referralCode).not.toBe((await getDashboard(scopeOf(b.clientId), EVERYTHING)).billing!.affiliate!.referralCode);
   });
 
   it("gives a sub-account with only the invoices permission no tickets, services or domains, and does not query them", async () => {
     const a = await createClient({ invoices: [{}], services: [{ status: "active" }], tickets: [{ status: "open" }], domains: ["active"], files: 1 });
     const counting = countingDatabase();
-    const dashboard = await getDashboard(a.clientId, { ...INVOICES_ONLY, db: counting.db });
+    const dashboard = await getDashboard(scopeOf(a.clientId), { ...INVOICES_ONLY, db: counting.db });
     expect(dashboard.services).toBeNull();
     expect(dashboard.tickets).toBeNull();
     expect(countsOf(dashboard)).toEqual({ activeServices: null, domains: null, openTickets: null, unpaidInvoices: 1 });
@@ -292,7 +293,7 @@ describe("getDashboard", () => {
 
   it("hides money from a user without the invoices permission", async () => {
     const a = await createClient({ invoices: [{}], credit: [1000], affiliate: true, services: [{ status: "active" }] });
-    const dashboard = await getDashboard(a.clientId, { ...EVERYTHING, allowed: (permission) => permission !== "invoices" });
+    const dashboard = await getDashboard(scopeOf(a.clientId), { ...EVERYTHING, allowed: (permission) => permission !== "invoices" });
     expect(dashboard.billing).toBeNull();
     expect(countsOf(dashboard).unpaidInvoices).toBeNull();
     expect(dashboard.services!.items).toHaveLength(1);
@@ -300,7 +301,7 @@ describe("getDashboard", () => {
 
   it("gives an empty client empty lists and zeros", async () => {
     const empty = await createClient();
-    const dashboard = await getDashboard(empty.clientId, EVERYTHING);
+    const dashboard = await getDashboard(scopeOf(empty.clientId), EVERYTHING);
     expect(dashboard).toMatchObject({
       billing: { unpaid: { count: 0, totalDue: 0, overdueCount: 0, items: [] }, creditBalance: 0, affiliate: null },
       services: { activeCount: 0, items: [] },
@@ -321,9 +322,9 @@ describe("getDashboard", () => {
       domains: Array.from({ length: 20 }, () => "active" as const),
     });
     const first = countingDatabase();
-    await getDashboard(small.clientId, { ...EVERYTHING, db: first.db });
+    await getDashboard(scopeOf(small.clientId), { ...EVERYTHING, db: first.db });
     const second = countingDatabase();
-    const dashboard = await getDashboard(large.clientId, { ...EVERYTHING, db: second.db });
+    const dashboard = await getDashboard(scopeOf(large.clientId), { ...EVERYTHING, db: second.db });
     expect(dashboard.files).toHaveLength(20);
     // One per part, two for billing (its invoices and its credit and affiliate row).
     expect(first.statements).toHaveLength(8);
@@ -333,7 +334,7 @@ describe("getDashboard", () => {
   it("puts the client id in the WHERE of every customer statement", async () => {
     const a = await createClient();
     const counting = countingDatabase();
-    await getDashboard(a.clientId, { ...EVERYTHING, db: counting.db });
+    await getDashboard(scopeOf(a.clientId), { ...EVERYTHING, db: counting.db });
     const customerStatements = counting.statements.filter((statement) => !/from "announcements"/.test(statement));
     expect(customerStatements).toHaveLength(7);
     // Subqueries and FILTER clauses come earlier in the text: the statement's own WHERE is the last one.
@@ -355,7 +356,7 @@ describe("getDashboard", () => {
       { title: `Futuro ${tag}`, slug: `futuro-${tag}`, body: "x", publishedAt: new Date(now + 86_400_000) },
     ]);
     const a = await createClient();
-    const { announcements: news } = await getDashboard(a.clientId, EVERYTHING);
+    const { announcements: news } = await getDashboard(scopeOf(a.clientId), EVERYTHING);
     expect(news.length).toBeLessThanOrEqual(3);
     expect(news[0]).toMatchObject({ slug: `nuevo-${tag}`, summary: "Resumen" });
     expect(news.map((item) => item.slug)).not.toContain(`borrador-${tag}`);
@@ -365,7 +366,7 @@ describe("getDashboard", () => {
   });
 
   it("answers for a client id that does not exist without failing", async () => {
-    const dashboard = await getDashboard(2_000_000_000, EVERYTHING);
+    const dashboard = await getDashboard(scopeOf(2_000_000_000), EVERYTHING);
     expect(dashboard.client).toBeNull();
     expect(dashboard.files).toEqual([]);
     expect(dashboard.billing!.unpaid.count).toBe(0);

@@ -33,6 +33,8 @@ import {
   uniqueSuffix,
 } from "@/tests/helpers/factories";
 import { setTestRequestLocale } from "@/tests/helpers/next-intl-server";
+import type { ClientScope } from "@/lib/auth/scope";
+import { scopeOf } from "@/tests/helpers/scope";
 
 // The real requireUser() runs; only Auth.js's session lookup is replaced, so no cookie or JWT is needed.
 const auth = vi.hoisted(() => vi.fn());
@@ -42,7 +44,7 @@ vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 const { GET: downloadExport } = await import("@/app/api/cuenta/exportar/route");
 const { default: ExportPage } = await import("@/app/(portal)/cuenta/exportar/page");
 
-type SignedIn = { clientId: number; contactId: number; email: string; isOwner: boolean; permissions: Permission[] };
+type SignedIn = { clientId: number; scope: ClientScope; contactId: number; email: string; isOwner: boolean; permissions: Permission[] };
 
 let db: Database;
 let owner: SignedIn;
@@ -131,9 +133,9 @@ beforeAll(async () => {
     client: { companyName: `Empresa ${a.marker}` },
     owner: { securityQuestion: "firstPet", securityAnswerHash: `$argon2id$v=19$m=19456,t=2,p=1$respuesta${uniqueSuffix()}`, totpSecret: `TOTPSECRET${uniqueSuffix().toUpperCase()}`, totpEnabledAt: new Date() },
   });
-  owner = { clientId: clientA.client.id, contactId: clientA.owner.id, email: clientA.owner.email, isOwner: true, permissions: [] };
+  owner = { clientId: clientA.client.id, scope: scopeOf(clientA.client.id), contactId: clientA.owner.id, email: clientA.owner.email, isOwner: true, permissions: [] };
   const sub = await createSubAccount(db, clientA.client.id, ["profile", "contacts", "invoices", "emails"]);
-  subAccount = { clientId: clientA.client.id, contactId: sub.contact.id, email: sub.contact.email, isOwner: false, permissions: ["profile", "contacts", "invoices", "emails"] };
+  subAccount = { clientId: clientA.client.id, scope: scopeOf(clientA.client.id), contactId: sub.contact.id, email: sub.contact.email, isOwner: false, permissions: ["profile", "contacts", "invoices", "emails"] };
   const populated = await populate(clientA.client.id, clientA.owner.id, a.marker);
   a.invoiceId = populated.invoices[0]!.id;
   a.reference = populated.invoices[0]!.proformaReference;
@@ -157,7 +159,7 @@ beforeAll(async () => {
   expect(secrets.length).toBe(4);
 
   const clientB = await createTestClient(db, { client: { companyName: `Empresa ${b.marker}` } });
-  other = { clientId: clientB.client.id, contactId: clientB.owner.id, email: clientB.owner.email, isOwner: true, permissions: [] };
+  other = { clientId: clientB.client.id, scope: scopeOf(clientB.client.id), contactId: clientB.owner.id, email: clientB.owner.email, isOwner: true, permissions: [] };
   await populate(clientB.client.id, clientB.owner.id, b.marker, 3);
 });
 

@@ -74,7 +74,7 @@ describe("sandbox test payment page actions", () => {
       .where(and(eq(webhookEvents.provider, "sandbox"), eq(webhookEvents.eventId, `sandbox-${attemptId}-ok`)));
     expect(events).toHaveLength(1);
 
-    const view = await getPaymentAttemptView(user.clientId, attemptId);
+    const view = await getPaymentAttemptView(user.scope, attemptId);
     expect(view!.status).toBe("completed");
     expect(view!.invoices.every((invoice) => invoice.status === "paid" && invoice.amountDue === 0 && /^F\d{4}-\d{6}$/.test(invoice.number!))).toBe(true);
   });
@@ -114,7 +114,7 @@ describe("sandbox test payment page actions", () => {
     const { user, attemptId } = await startTestPayment(db);
     const stranger = await createSignedInOwner(db);
     expect(await getSandboxPaymentAttempt(stranger, attemptId)).toBeNull();
-    expect(await getPaymentAttemptView(stranger.clientId, attemptId)).toBeNull();
+    expect(await getPaymentAttemptView(stranger.scope, attemptId)).toBeNull();
     expect(await completeSandboxPayment(stranger, attemptId)).toEqual({ ok: false, error: "payments.errors.attemptNotFound" });
     expect(await declineSandboxPayment(stranger, attemptId)).toEqual({ ok: false, error: "payments.errors.attemptNotFound" });
     const state = await stateOf(attemptId, user.clientId);

@@ -7,6 +7,7 @@ import { encodeCursor, type KeysetOrder } from "@/lib/pagination/keyset";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, uniqueSuffix } from "@/tests/helpers/factories";
 import { setTestRequestLocale } from "@/tests/helpers/next-intl-server";
+import { scopeOf } from "@/tests/helpers/scope";
 
 // The order listSentEmails pages by, to forge cursors with.
 const NEWEST_FIRST: KeysetOrder = { key: sentEmails.createdAt, id: sentEmails.id, type: "timestamp", order: "desc" };
@@ -20,7 +21,7 @@ const { GET: viewEmail } = await import("@/app/api/cuenta/correos/[emailId]/rout
 const { default: SentEmailsPage } = await import("@/app/(portal)/cuenta/correos/page");
 const { default: SentEmailPage } = await import("@/app/(portal)/cuenta/correos/[emailId]/page");
 
-type SignedIn = EmailReader & { email: string; isOwner: boolean; permissions: Permission[] };
+type SignedIn = EmailReader & { clientId: number; email: string; isOwner: boolean; permissions: Permission[] };
 
 let db: Database;
 let owner: SignedIn;
@@ -89,13 +90,13 @@ async function walk(reader: EmailReader, limit: number): Promise<{ ids: number[]
 beforeAll(async () => {
   db = await setupTestDatabase();
   const a = await createTestClient(db);
-  owner = { clientId: a.client.id, contactId: a.owner.id, email: a.owner.email, isOwner: true, permissions: [] };
+  owner = { clientId: a.client.id, scope: scopeOf(a.client.id), contactId: a.owner.id, email: a.owner.email, isOwner: true, permissions: [] };
   const withEmails = await createSubAccount(db, a.client.id, ["emails"]);
-  emailsSubAccount = { clientId: a.client.id, contactId: withEmails.contact.id, email: withEmails.contact.email, isOwner: false, permissions: ["emails"] };
+  emailsSubAccount = { clientId: a.client.id, scope: scopeOf(a.client.id), contactId: withEmails.contact.id, email: withEmails.contact.email, isOwner: false, permissions: ["emails"] };
   const withInvoices = await createSubAccount(db, a.client.id, ["invoices", "tickets"]);
-  invoicesSubAccount = { clientId: a.client.id, contactId: withInvoices.contact.id, email: withInvoices.contact.email, isOwner: false, permissions: ["invoices", "tickets"] };
+  invoicesSubAccount = { clientId: a.client.id, scope: scopeOf(a.client.id), contactId: withInvoices.contact.id, email: withInvoices.contact.email, isOwner: false, permissions: ["invoices", "tickets"] };
   const b = await createTestClient(db);
-  other = { clientId: b.client.id, contactId: b.owner.id, email: b.owner.email, isOwner: true, permissions: [] };
+  other = { clientId: b.client.id, scope: scopeOf(b.client.id), contactId: b.owner.id, email: b.owner.email, isOwner: true, permissions: [] };
 
   // 23 messages to A: three share one second and two differ by a single microsecond.
   const stamps = Array.from({ length: 20 }, (_, index) => `2026-01-${String(index + 1).padStart(2, "0")} 09:00:00+00`);

@@ -7,6 +7,7 @@ import { encodeCursor, type KeysetOrder } from "@/lib/pagination/keyset";
 import { getTicket, listTickets, type TicketFilter } from "@/lib/support/tickets";
 import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient } from "@/tests/helpers/factories";
+import { scopeOf } from "@/tests/helpers/scope";
 
 // The order listTickets pages by, to forge cursors with.
 const LATEST_ACTIVITY_FIRST: KeysetOrder = { key: tickets.lastReplyAt, id: tickets.id, type: "timestamp", order: "desc" };
@@ -78,7 +79,7 @@ async function walkForward(clientId: number, status: TicketFilter, limit: number
   const pages: { ids: number[]; nextCursor: string | null; previousCursor: string | null }[] = [];
   let cursor: string | null = null;
   do {
-    const page = await listTickets(clientId, { status, cursor, limit });
+    const page = await listTickets(scopeOf(clientId), { status, cursor, limit });
     pages.push({ ids: page.rows.map((row) => row.id), nextCursor: page.nextCursor, previousCursor: page.previousCursor });
     cursor = page.nextCursor;
   } while (cursor && pages.length < 20);
@@ -96,9 +97,9 @@ describe("listTickets", () => {
 
   it("walks back from the last page to the first through previousCursor", async () => {
     const forward = await walkForward(clientA, "all", 20);
-    const back = await listTickets(clientA, { status: "all", cursor: forward[2].previousCursor, limit: 20 });
+    const back = await listTickets(scopeOf(clientA), { status: "all", cursor: forward[2].previousCursor, limit: 20 });
     expect(back.rows.map((row) => row.id)).toEqual(forward[1].ids);
-    const first = await listTickets(clientA, { status: "all", cursor: back.previousCursor, limit: 20 });
+    const first = await listTickets(scopeOf(clientA), { status: "all", cursor: back.previousCursor, limit: 20 });
     expect(first.rows.map((row) => row.id)).toEqual(forward[0].ids);
     expect(first.previousCursor).toBeNull();
     expect(first.nextCursor).not.toBeNull();
@@ -110,7 +111,7 @@ describe("listTickets", () => {
     expect(idsOfA).toHaveLength(TICKETS_OF_A);
     expect(idsOfB).toHaveLength(5);
     expect(idsOfA.filter((id) => idsOfB.includes(id))).toEqual([]);
-    const page = await listTickets(clientA, { status: "all", limit: 50 });
+    const page = await listTickets(scopeOf(clientA), { status: "all", limit: 50 });
     expect(page.rows.every((row) => row.reference.startsWith(`${RUN}A`))).toBe(true);
   });
 
@@ -119,23 +120,23 @@ describe("listTickets", () => {
       const pages = await walkForward(clientA, status, 7);
       const ids = pages.flatMap((page) => page.ids);
       expect(ids).toEqual(await expectedOrder(clientA, status));
-      const rows = (await listTickets(clientA, { status, limit: 100 })).rows;
+      const rows = (await listTickets(scopeOf(clientA), { status, limit: 100 })).rows;
       expect(rows.every((row) => (status === "closed" ? row.status === "closed" : row.status !== "closed"))).toBe(true);
     }
-    expect((await listTickets(clientA, { status: "closed", limit: 100 })).rows).toHaveLength(Math.ceil(TICKETS_OF_A / TICKET_STATUSES.length) - 1);
+    expect((await listTickets(scopeOf(clientA), { status: "closed", limit: 100 })).rows).toHaveLength(Math.ceil(TICKETS_OF_A / TICKET_STATUSES.length) - 1);
   });
 
   it("treats a malformed or foreign-looking cursor as the first page", async () => {
-    const first = await listTickets(clientA, { status: "all", limit: 20 });
+    const first = await listTickets(scopeOf(clientA), { status: "all", limit: 20 });
     for (const cursor of ["nonsense", "", encodeCursor(LATEST_ACTIVITY_FIRST, { direction: "after", value: "2026-03-01T10:00:00.000000Z", id: 1 }).slice(0, -2) + "!!", "x".repeat(500)]) {
-      const page = await listTickets(clientA, { status: "all", cursor, limit: 20 });
+      const page = await listTickets(scopeOf(clientA), { status: "all", cursor, limit: 20 });
       expect(page.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
     }
   });
 
   it("a cursor built from another client's ticket still only reads the session client's rows", async () => {
-    const ofB = await listTickets(clientB, { status: "all", limit: 1 });
-    const page = await listTickets(clientA, { status: "all", cursor: ofB.nextCursor, limit: 100 });
+    const ofB = await listTickets(scopeOf(clientB), { status: "all", limit: 1 });
+    const page = await listTickets(scopeOf(clientA), { status: "all", cursor: ofB.nextCursor, limit: 100 });
     expect(page.rows.length).toBeGreaterThan(0);
     expect(page.rows.every((row) => row.reference.startsWith(`${RUN}A`))).toBe(true);
   });
@@ -143,7 +144,7 @@ describe("listTickets", () => {
 
 describe("getTicket", () => {
   it("returns the ticket with its department and the replies in order", async () => {
-    const ticket = await getTicket(clientA, ticketOfA);
+    const ticket = await getTicket(scopeOf(clientA), ticketOfA);
     expect(ticket).not.toBeNull();
     expect(ticket!.departmentName).toBe("Soporte técnico");
     expect(ticket!.reference).toBe(`${RUN}A0`);
@@ -156,12 +157,12 @@ describe("getTicket", () => {
   });
 
   it("answers null for another client's ticket and for ids that do not exist", async () => {
-    expect(await getTicket(clientA, ticketOfB)).toBeNull();
-    expect(await getTicket(clientB, ticketOfA)).toBeNull();
-    expect((await getTicket(clientB, ticketOfB))?.replies.map((reply) => reply.message)).toEqual(["Secreto de B"]);
-    expect(await getTicket(clientA, 987_654)).toBeNull();
-    expect(await getTicket(clientA, 0)).toBeNull();
-    expect(await getTicket(clientA, 2 ** 40)).toBeNull();
+    expect(await getTicket(scopeOf(clientA), ticketOfB)).toBeNull();
+    expect(await getTicket(scopeOf(clientB), ticketOfA)).toBeNull();
+    expect((await getTicket(scopeOf(clientB), ticketOfB))?.replies.map((reply) => reply.message)).toEqual(["Secreto de B"]);
+    expect(await getTicket(scopeOf(clientA), 987_654)).toBeNull();
+    expect(await getTicket(scopeOf(clientA), 0)).toBeNull();
+    expect(await getTicket(scopeOf(clientA), 2 ** 40)).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import { parseForm } from "@/lib/actions";
 import type { SessionUser } from "@/lib/auth/session";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, uniqueEmail, type TestClient } from "@/tests/helpers/factories";
+import { scopeOf } from "@/tests/helpers/scope";
 
 // The real action wrapper runs; only what needs a live request is replaced: Auth.js's session lookup,
 // the request headers and cookies, and the cache revalidation.
@@ -431,7 +432,7 @@ describe("updateProfile: default billing contact", () => {
     const other = await createTestClient(db);
     const contact = await plainContact(mine.client.id);
     await plainContact(other.client.id);
-    const choices = await getBillingContactChoices(mine.client.id);
+    const choices = await getBillingContactChoices(scopeOf(mine.client.id));
     expect(choices).toEqual([{ id: contact.id, name: "Carmen Facturas", email: contact.email }]);
   });
 });
@@ -535,12 +536,12 @@ describe("getProfile", () => {
     const a = await createTestClient(db, { client: { companyName: "Alfa S.L.", taxId: "B11111111" } });
     const b = await createTestClient(db, { client: { companyName: "Beta S.L." } });
 
-    const profile = await getProfile(a.client.id);
+    const profile = await getProfile(scopeOf(a.client.id));
     expect(profile).toMatchObject({ firstName: a.client.firstName, companyName: "Alfa S.L.", taxId: "B11111111", email: a.owner.email, language: "es" });
-    expect(await getProfile(b.client.id)).toMatchObject({ companyName: "Beta S.L.", email: b.owner.email });
+    expect(await getProfile(scopeOf(b.client.id))).toMatchObject({ companyName: "Beta S.L.", email: b.owner.email });
   });
 
   it("answers null for a client that does not exist", async () => {
-    expect(await getProfile(2_000_000_000)).toBeNull();
+    expect(await getProfile(scopeOf(2_000_000_000))).toBeNull();
   });
 });

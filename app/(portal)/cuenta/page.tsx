@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** "Mis datos" (walkthrough §3), opened from the dashboard's "Su información > Actualizar". */
 export default async function AccountDetailsPage() {
   const user = await requireUser("profile");
-  const [profile, billingChoices] = await Promise.all([getProfile(user.clientId), getBillingContactChoices(user.clientId)]);
+  const [profile, billingChoices] = await Promise.all([getProfile(user.scope), getBillingContactChoices(user.scope)]);
   if (!profile) notFound();
   const locale = await getLocale();
   const t = await getTranslations();

@@ -8,6 +8,7 @@ import { isRowId } from "@/lib/row-id";
 import { amountDueOf, displayStatusOf, type InvoiceDisplayStatus } from "./invoice-status";
 import { companySettingsValue, issuerFrom, type InvoiceIssuer } from "./issuer";
 import { taxBreakdownOf, type TaxBreakdownRow } from "./tax-breakdown";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export type { InvoiceIssuer } from "./issuer";
 export type { TaxBreakdownRow } from "./tax-breakdown";
@@ -63,7 +64,8 @@ export type InvoiceView = {
  * Three statements whatever the number of lines or payments, sent side by side: each carries the
  * client id, so none relies on another having checked ownership first.
  */
-export async function getInvoiceView(clientId: number, invoiceId: number, executor?: Executor, options: { today?: string } = {}): Promise<InvoiceView | null> {
+export async function getInvoiceView(scope: ClientScope, invoiceId: number, executor?: Executor, options: { today?: string } = {}): Promise<InvoiceView | null> {
+  const { clientId } = scope;
   if (!isRowId(invoiceId) || !isRowId(clientId)) return null;
   const db = executor ?? (await getDb());
   const [invoiceRows, lineRows, paymentRows] = await Promise.all([

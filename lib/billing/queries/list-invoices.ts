@@ -5,6 +5,7 @@ import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 import { amountDueOf, displayStatusOf, OUTSTANDING_STATUSES, UNPAID_FILTER_STATUSES, type InvoiceDisplayStatus } from "./invoice-status";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export const INVOICE_SORTS = ["issue_desc", "issue_asc", "due_asc", "due_desc", "total_desc", "total_asc"] as const;
 export type InvoiceSort = (typeof INVOICE_SORTS)[number];
@@ -68,7 +69,8 @@ export const invoiceListColumns = {
  * cost of a page depends on the page size and the client's own invoices, never on the table's size
  * or on how deep the page is.
  */
-export async function listInvoices(clientId: number, options: ListInvoicesOptions): Promise<InvoicePage> {
+export async function listInvoices(scope: ClientScope, options: ListInvoicesOptions): Promise<InvoicePage> {
+  const { clientId } = scope;
   const db = options.db ?? (await getDb());
   const today = options.today ?? madridToday();
   const order = SORT_ORDERS[options.sort];
@@ -118,7 +120,8 @@ export type InvoiceSummary = {
 };
 
 /** The figures on top of "Mis facturas", in one statement over the client's outstanding invoices only. */
-export async function getInvoiceSummary(clientId: number, options: { today?: string; db?: Executor } = {}): Promise<InvoiceSummary> {
+export async function getInvoiceSummary(scope: ClientScope, options: { today?: string; db?: Executor } = {}): Promise<InvoiceSummary> {
+  const { clientId } = scope;
   const db = options.db ?? (await getDb());
   const today = options.today ?? madridToday();
   const due = sql`${invoices.total} - ${invoices.amountPaid}`;

@@ -4,6 +4,7 @@ import { quotes, type QuoteStage } from "@/db/schema";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 import { HIDDEN_QUOTE_STAGES, isQuoteAcceptable, quoteDisplayStageOf, type QuoteDisplayStage } from "./quote-status";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export type QuoteListRow = {
   id: number;
@@ -24,9 +25,10 @@ const NEWEST_FIRST: KeysetOrder = { key: quotes.issueDate, id: quotes.id, type: 
 
 /** The client's quotes (never drafts), newest first, keyset-paginated over (issue date, id). */
 export async function listQuotes(
-  clientId: number,
+  scope: ClientScope,
   options: { cursor?: string | null; limit: number; today?: string; db?: Executor },
 ): Promise<QuotePage> {
+  const { clientId } = scope;
   const db = options.db ?? (await getDb());
   const today = options.today ?? madridToday();
   const keyset = keysetPage(NEWEST_FIRST, options.cursor, pageSize(options.limit));

@@ -8,6 +8,7 @@ import { isRowId } from "@/lib/row-id";
 import { companySettingsValue, issuerFrom, type InvoiceIssuer } from "./issuer";
 import { HIDDEN_QUOTE_STAGES, isQuoteAcceptable, quoteDisplayStageOf, type QuoteDisplayStage } from "./quote-status";
 import { taxBreakdownOf, type TaxBreakdownRow } from "./tax-breakdown";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export type { QuoteDisplayStage } from "./quote-status";
 
@@ -43,7 +44,8 @@ export type QuoteView = {
 };
 
 /** One quote of this client in two statements, or null when missing, a draft, or another client's. */
-export async function getQuoteView(clientId: number, quoteId: number, executor?: Executor, options: { today?: string } = {}): Promise<QuoteView | null> {
+export async function getQuoteView(scope: ClientScope, quoteId: number, executor?: Executor, options: { today?: string } = {}): Promise<QuoteView | null> {
+  const { clientId } = scope;
   if (!isRowId(quoteId) || !isRowId(clientId)) return null;
   const db = executor ?? (await getDb());
   const visible = and(eq(quotes.id, quoteId), eq(quotes.clientId, clientId), notInArray(quotes.stage, HIDDEN_QUOTE_STAGES));

@@ -5,6 +5,7 @@ import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import { PAYABLE_STATUSES } from "./invoice-status";
 import { invoiceListColumns } from "./list-invoices";
+import type { ClientScope } from "@/lib/auth/scope";
 
 export type UnpaidInvoice = {
   id: number;
@@ -28,9 +29,10 @@ export const MASS_PAYMENT_LIMIT = 200;
  * count of all of them rides along as a window aggregate (computed before LIMIT).
  */
 export async function listUnpaidInvoices(
-  clientId: number,
+  scope: ClientScope,
   options: { today?: string; db?: Executor; limit?: number } = {},
 ): Promise<{ invoices: UnpaidInvoice[]; totalCount: number }> {
+  const { clientId } = scope;
   const db = options.db ?? (await getDb());
   const today = options.today ?? madridToday();
   const rows = await db

@@ -20,7 +20,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   if (!user.isOwner) forbidden();
   const { cursor } = await searchParams;
-  const page = await listActivity(user.clientId, { cursor: typeof cursor === "string" ? cursor : undefined });
+  const page = await listActivity(user.scope, { cursor: typeof cursor === "string" ? cursor : undefined });
   const t = await getTranslations();
   const locale = await getLocale();
   const hrefFor = (next: string) => `/cuenta/actividad?${new URLSearchParams({ cursor: next })}`;

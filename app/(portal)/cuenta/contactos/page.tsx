@@ -66,7 +66,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("contacts");
   const locale = await getLocale();
 
-  const all = await listContacts(user.clientId);
+  const all = await listContacts(user.scope);
   const others = all.filter((contact) => !contact.isOwner);
 
   // Without a choice the first contact is shown, as the walkthrough's select does; with none yet, the empty form.
@@ -77,7 +77,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     if (parsed === undefined) notFound();
     contactId = parsed;
   }
-  const contact = contactId === null ? null : await getContact(user.clientId, contactId);
+  const contact = contactId === null ? null : await getContact(user.scope, contactId);
   if (contactId !== null && !contact) notFound();
   const selected = contact ? String(contact.id) : NEW_CONTACT;
 

@@ -37,7 +37,7 @@ export default async function DomainSearchPage({ searchParams }: { searchParams:
   const t = await getTranslations("domains.search");
   const locale = await getLocale();
 
-  const currency = await getClientCurrency(user.clientId);
+  const currency = await getClientCurrency(user.scope);
   const prices = await listTldPrices(currency);
   // No `dominio` at all is a first visit; an empty one is a submitted form and gets its message.
   const result: DomainSearchResult | null = params.dominio === undefined ? null : await searchDomains(params.dominio, action, currency, { prices });

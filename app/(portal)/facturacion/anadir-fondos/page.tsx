@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** "Añadir fondos", walkthrough 6.4: credit that pays new invoices by itself. */
 export default async function AddFundsPage() {
   const user = await requireUser("invoices");
-  const [credit, settings] = await Promise.all([getClientCreditBalance(user.clientId), getBillingSettings()]);
+  const [credit, settings] = await Promise.all([getClientCreditBalance(user.scope), getBillingSettings()]);
   const t = await getTranslations("billing");
   const locale = await getLocale();
   const money = (amount: number) => formatAmount(amount, settings.currency, locale);

@@ -50,8 +50,8 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
   const today = madridToday();
   const [page, summary] = await Promise.all([
-    listInvoices(user.clientId, { status: filter, sort, cursor, limit: PAGE_SIZE, today }),
-    getInvoiceSummary(user.clientId, { today }),
+    listInvoices(user.scope, { status: filter, sort, cursor, limit: PAGE_SIZE, today }),
+    getInvoiceSummary(user.scope, { today }),
   ]);
   const t = await getTranslations("billing");
   const locale = await getLocale();

@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function QuotesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser("quotes");
   const { cursor } = await searchParams;
-  const page = await listQuotes(user.clientId, { cursor: typeof cursor === "string" ? cursor : null, limit: PAGE_SIZE });
+  const page = await listQuotes(user.scope, { cursor: typeof cursor === "string" ? cursor : null, limit: PAGE_SIZE });
   const t = await getTranslations("billing.quotes");
   const locale = await getLocale();
   const hrefFor = (value: string) => `/facturacion/ofertas?${new URLSearchParams({ cursor: value })}`;

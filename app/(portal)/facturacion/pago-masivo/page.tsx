@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** "Pago masivo", walkthrough 6.3: every pending invoice paid in one transaction. */
 export default async function MassPaymentPage() {
   const user = await requireUser("invoices");
-  const { invoices, totalCount } = await listUnpaidInvoices(user.clientId);
+  const { invoices, totalCount } = await listUnpaidInvoices(user.scope);
   const t = await getTranslations("billing");
   const locale = await getLocale();
 

@@ -26,7 +26,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const filter = filterFrom(params.estado);
   const cursor = typeof params.cursor === "string" ? params.cursor : undefined;
-  const page = await listTickets(user.clientId, { status: filter, cursor, limit: PAGE_SIZE });
+  const page = await listTickets(user.scope, { status: filter, cursor, limit: PAGE_SIZE });
   const t = await getTranslations("support.tickets");
   const locale = await getLocale();
 

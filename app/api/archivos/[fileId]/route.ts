@@ -9,7 +9,7 @@ import { parseRowId } from "@/lib/row-id";
 export async function GET(_request: Request, { params }: { params: Promise<{ fileId: string }> }): Promise<Response> {
   const user = await requireUser();
   const id = parseRowId((await params).fileId);
-  const file = id === null ? null : await getClientFileForDownload(user.clientId, id);
+  const file = id === null ? null : await getClientFileForDownload(user.scope, id);
   if (!file) return plainTextResponse(404, (await getRequestTranslator())("dashboard.files.notFound"));
   return new Response(new Uint8Array(file.bytes), { status: 200, headers: downloadHeaders(file.fileName, file.bytes.byteLength) });
 }

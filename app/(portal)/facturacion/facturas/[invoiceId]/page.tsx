@@ -27,7 +27,7 @@ const KNOWN_GATEWAYS = new Set(["stripe", "sandbox", "credit"]);
 const loadInvoice = cache(async (rawId: string) => {
   const user = await requireUser("invoices");
   const invoiceId = parseRowId(rawId);
-  const invoice = invoiceId === null ? null : await getInvoiceView(user.clientId, invoiceId);
+  const invoice = invoiceId === null ? null : await getInvoiceView(user.scope, invoiceId);
   if (!invoice) notFound();
   return { user, invoice };
 });
@@ -46,7 +46,7 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
   const payable = PAYABLE_STATUSES.includes(invoice.status) && invoice.amountDue > 0;
   // Credit paying for an add-funds invoice would only move money in a circle.
   const creditUsable = payable && invoice.kind !== "add_funds";
-  const credit = creditUsable ? await getClientCreditBalance(user.clientId) : 0;
+  const credit = creditUsable ? await getClientCreditBalance(user.scope) : 0;
   const t = await getTranslations("billing");
   const locale = await getLocale();
   const money = (amount: number) => formatAmount(amount, invoice.currency, locale);

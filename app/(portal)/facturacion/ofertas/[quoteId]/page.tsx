@@ -22,7 +22,7 @@ type SearchParams = { aviso?: string | string[] };
 const loadQuote = cache(async (rawId: string) => {
   const user = await requireUser("quotes");
   const quoteId = parseRowId(rawId);
-  const quote = quoteId === null ? null : await getQuoteView(user.clientId, quoteId);
+  const quote = quoteId === null ? null : await getQuoteView(user.scope, quoteId);
   if (!quote) notFound();
   return { user, quote };
 });

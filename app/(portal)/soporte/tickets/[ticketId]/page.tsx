@@ -18,7 +18,7 @@ type Params = { ticketId: string };
 const loadTicket = cache(async (rawId: string) => {
   const user = await requireUser("tickets");
   const ticketId = parseRowId(rawId);
-  const ticket = ticketId === null ? null : await getTicket(user.clientId, ticketId);
+  const ticket = ticketId === null ? null : await getTicket(user.scope, ticketId);
   if (!ticket) notFound();
   return ticket;
 });

@@ -6,7 +6,7 @@ import { invoicePdfFileName, renderInvoicePdf } from "@/lib/pdf/render-invoice-p
 export async function GET(_request: Request, { params }: { params: Promise<{ invoiceId: string }> }): Promise<Response> {
   const checked = await pdfDownloadRequest((await params).invoiceId, "invoices");
   if (!checked.ok) return checked.response;
-  const view = await getInvoiceView(checked.user.clientId, checked.id);
+  const view = await getInvoiceView(checked.user.scope, checked.id);
   if (!view) return pdfNotFound(checked.locale);
   return pdfResponse(await renderInvoicePdf(view, checked.locale), invoicePdfFileName(view));
 }

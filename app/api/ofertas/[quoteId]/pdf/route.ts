@@ -6,7 +6,7 @@ import { quotePdfFileName, renderQuotePdf } from "@/lib/pdf/render-quote-pdf";
 export async function GET(_request: Request, { params }: { params: Promise<{ quoteId: string }> }): Promise<Response> {
   const checked = await pdfDownloadRequest((await params).quoteId, "quotes");
   if (!checked.ok) return checked.response;
-  const view = await getQuoteView(checked.user.clientId, checked.id);
+  const view = await getQuoteView(checked.user.scope, checked.id);
   if (!view) return pdfNotFound(checked.locale);
   return pdfResponse(await renderQuotePdf(view, checked.locale), quotePdfFileName(view));
 }

@@ -32,7 +32,7 @@ const TONES = {
 export default async function PaymentResultPage({ params }: { params: Promise<Params> }) {
   const user = await requireUser("invoices");
   const attemptId = parseRowId((await params).attemptId);
-  const attempt = attemptId === null ? null : await getPaymentAttemptView(user.clientId, attemptId);
+  const attempt = attemptId === null ? null : await getPaymentAttemptView(user.scope, attemptId);
   if (!attempt) notFound();
 
   const t = await getTranslations("payments.result");
