@@ -67,7 +67,15 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   };
   const hrefFor = (options: { filter?: InvoiceFilter; sort?: InvoiceSort }) => listHref(INVOICES_PATH, queryFor(options));
 
-  const columns: DataTableColumn<(typeof page.rows)[number]>[] = [
+  type Row = (typeof page.rows)[number];
+  const dateColumn = (field: "issueDate" | "dueDate"): DataTableColumn<Row> => ({
+    key: field,
+    label: t(`invoices.columns.${field}`),
+    cellClassName: "col-span-2 text-slate-600 sm:whitespace-nowrap sm:text-slate-900",
+    labelClassName: "sm:hidden",
+    cell: (invoice) => formatDate(invoice[field], locale),
+  });
+  const columns: DataTableColumn<Row>[] = [
     {
       key: "number",
       label: t("invoices.columns.number"),
@@ -85,20 +93,8 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       labelClassName: "sr-only",
       cell: (invoice) => <InvoiceStatusBadge status={invoice.displayStatus} />,
     },
-    {
-      key: "issue-date",
-      label: t("invoices.columns.issueDate"),
-      cellClassName: "col-span-2 text-slate-600 sm:whitespace-nowrap sm:text-slate-900",
-      labelClassName: "sm:hidden",
-      cell: (invoice) => formatDate(invoice.issueDate, locale),
-    },
-    {
-      key: "due-date",
-      label: t("invoices.columns.dueDate"),
-      cellClassName: "col-span-2 text-slate-600 sm:whitespace-nowrap sm:text-slate-900",
-      labelClassName: "sm:hidden",
-      cell: (invoice) => formatDate(invoice.dueDate, locale),
-    },
+    dateColumn("issueDate"),
+    dateColumn("dueDate"),
     {
       key: "total",
       label: t("invoices.columns.total"),

@@ -27,7 +27,15 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("billing.quotes");
   const locale = await getLocale();
 
-  const columns: DataTableColumn<(typeof page.rows)[number]>[] = [
+  type Row = (typeof page.rows)[number];
+  const dateColumn = (field: "issueDate" | "validUntil", label: string): DataTableColumn<Row> => ({
+    key: field,
+    label,
+    cellClassName: "col-span-2 text-slate-600 md:whitespace-nowrap md:text-slate-900",
+    labelClassName: "md:hidden",
+    cell: (quote) => formatDate(quote[field], locale),
+  });
+  const columns: DataTableColumn<Row>[] = [
     {
       key: "reference",
       label: t("columns.reference"),
@@ -53,20 +61,8 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
       labelClassName: "sr-only md:hidden",
       cell: (quote) => quote.subject,
     },
-    {
-      key: "date",
-      label: t("columns.date"),
-      cellClassName: "col-span-2 text-slate-600 md:whitespace-nowrap md:text-slate-900",
-      labelClassName: "md:hidden",
-      cell: (quote) => formatDate(quote.issueDate, locale),
-    },
-    {
-      key: "valid-until",
-      label: t("columns.validUntil"),
-      cellClassName: "col-span-2 text-slate-600 md:whitespace-nowrap md:text-slate-900",
-      labelClassName: "md:hidden",
-      cell: (quote) => formatDate(quote.validUntil, locale),
-    },
+    dateColumn("issueDate", t("columns.date")),
+    dateColumn("validUntil", t("columns.validUntil")),
     {
       key: "total",
       label: t("columns.total"),
