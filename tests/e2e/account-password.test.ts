@@ -1,10 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   createSignedUpSubAccount,
   expectNoHorizontalScroll,
-  launchBrowser,
-  newPage,
   outboxLines,
   screenshot,
   serverLogOffset,
@@ -12,20 +10,13 @@ import {
   signInToDashboard,
   type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 import security from "@/lib/i18n/messages/es/security.json";
 
 // Issue 4 Acceptance: "change password and see the other browser context signed out". Run as a
 // sub-account invited for this file, so the shared demo logins keep their passwords.
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = setUpBrowser();
 
 const FIRST_PASSWORD = "Castillo de arena junto al faro 31";
 const NEW_PASSWORD = "Cometa naranja sobre la colina 58";
@@ -40,9 +31,9 @@ async function changePassword(page: Page, current: string, next: string, confirm
 
 describe.each<ViewportName>(["desktop", "phone"])("Cambiar contraseña at %s", (viewport) => {
   it("ends the other browser's session and keeps this one", async () => {
-    const email = await createSignedUpSubAccount(browser, { prefix: `clave-${viewport}`, password: FIRST_PASSWORD, permissions: ["tickets"] });
-    const page = await newPage(browser, { viewport });
-    const other = await newPage(browser, { viewport: "desktop" });
+    const email = await createSignedUpSubAccount(browser.chromium, { prefix: `clave-${viewport}`, password: FIRST_PASSWORD, permissions: ["tickets"] });
+    const page = await browser.newPage({ viewport });
+    const other = await browser.newPage({ viewport: "desktop" });
     try {
       await signInToDashboard(page, email, FIRST_PASSWORD);
       await signInToDashboard(other, email, FIRST_PASSWORD);
@@ -79,12 +70,7 @@ describe.each<ViewportName>(["desktop", "phone"])("Cambiar contraseña at %s", (
       await expect.poll(() => outboxLines(offset, email).length, { timeout: 10_000 }).toBeGreaterThan(0);
 
       // The new password works in a fresh browser.
-      const fresh = await newPage(browser, { viewport: "desktop" });
-      try {
-        await signInToDashboard(fresh, email, NEW_PASSWORD);
-      } finally {
-        await fresh.context().close();
-      }
+      await browser.expectSignIn({ email, password: NEW_PASSWORD, viewport: "desktop" });
     } finally {
       await page.context().close();
       await other.context().close();

@@ -1,15 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   expectNoHorizontalScroll,
   LOGINS,
-  launchBrowser,
-  newPage,
   screenshot,
-  signInToDashboard,
   uniqueEmail,
   type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 import account from "@/lib/i18n/messages/es/account.json";
 import contacts from "@/lib/i18n/messages/es/contacts.json";
 import { DEMO_PERSON } from "@/db/seed/demo-accounts";
@@ -18,24 +16,7 @@ import { DEMO_PERSON } from "@/db/seed/demo-accounts";
 // one (saved); a contact with the "facturas" preference made the default billing contact. demo@'s NIF
 // and billing contact are put back as seeded: the billing files print them.
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function withPage<T>(viewport: ViewportName, run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { viewport });
-  try {
-    return await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const browser = setUpBrowser();
 
 const SEEDED_NIF = DEMO_PERSON.taxId!;
 const profileForm = (page: Page) => page.locator('form:has(input[name="taxId"])');
@@ -52,8 +33,7 @@ async function expectSaved(page: Page): Promise<void> {
 
 describe.each<ViewportName>(["desktop", "phone"])("Mis datos at %s", (viewport) => {
   it("refuses a NIF with a wrong letter next to the field and saves a good one", async () => {
-    await withPage(viewport, async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (page) => {
       await page.goto("/cuenta");
       await page.getByRole("heading", { level: 1, name: account.details.title }).waitFor();
       const taxId = profileForm(page).locator('input[name="taxId"]');
@@ -90,8 +70,7 @@ describe.each<ViewportName>(["desktop", "phone"])("Mis datos at %s", (viewport) 
 
 describe("billing contact", () => {
   it("creates a contact with the invoices preference and makes it the default billing contact", async () => {
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "desktop" }, async (page) => {
       const email = uniqueEmail("facturacion");
       await page.goto("/cuenta/contactos?contacto=nuevo");
       await page.getByRole("heading", { level: 1, name: contacts.title }).waitFor();

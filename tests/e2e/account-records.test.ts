@@ -1,16 +1,13 @@
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   createSignedUpSubAccount,
   expectNoHorizontalScroll,
   LOGINS,
-  launchBrowser,
-  newPage,
   screenshot,
-  signInToDashboard,
   type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 import account from "@/lib/i18n/messages/es/account.json";
 import contacts from "@/lib/i18n/messages/es/contacts.json";
 import email from "@/lib/i18n/messages/es/email.json";
@@ -22,24 +19,7 @@ import security from "@/lib/i18n/messages/es/security.json";
 // changing its password: the notice is on the account's list; the invitation itself is shown only to
 // the person it was sent to) so it does not depend on which files ran before it.
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function withPage<T>(viewport: ViewportName, run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { viewport });
-  try {
-    return await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const browser = setUpBrowser();
 
 const NOTICE_SUBJECT = email.passwordChanged.subject;
 const FIRST_PASSWORD = "Granero rojo entre los olivos 19";
@@ -48,9 +28,8 @@ describe("records as demo@", () => {
   let invited: string;
 
   beforeAll(async () => {
-    invited = await createSignedUpSubAccount(browser, { prefix: "registro", password: FIRST_PASSWORD, permissions: ["tickets"], firstName: "Rosa", lastName: "Registro Gil" });
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, invited, FIRST_PASSWORD);
+    invited = await createSignedUpSubAccount(browser.chromium, { prefix: "registro", password: FIRST_PASSWORD, permissions: ["tickets"], firstName: "Rosa", lastName: "Registro Gil" });
+    await browser.withSignedInPage({ email: invited, password: FIRST_PASSWORD, viewport: "desktop" }, async (page) => {
       await page.goto("/cuenta/contrasena");
       const form = page.locator('form:has(input[name="confirmPassword"])');
       await form.locator('input[name="currentPassword"]').fill(FIRST_PASSWORD);
@@ -62,8 +41,7 @@ describe("records as demo@", () => {
   });
 
   it.each<ViewportName>(["desktop", "phone"])("opens a sent email in a new window, sandboxed (%s)", async (viewport) => {
-    await withPage(viewport, async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (page) => {
       await page.goto("/cuenta/correos");
       await page.getByRole("heading", { level: 1, name: records.emails.title }).waitFor();
       if (viewport === "phone") await expectNoHorizontalScroll(page);
@@ -89,8 +67,7 @@ describe("records as demo@", () => {
   });
 
   it("lists the activity and downloads a JSON copy without secrets", async () => {
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "desktop" }, async (page) => {
       await page.goto("/cuenta/actividad");
       await page.getByRole("heading", { level: 1, name: records.activity.title }).waitFor();
       const rows = page.locator("main table tbody tr");
@@ -118,8 +95,7 @@ describe("records as demo@", () => {
   });
 
   it("every account page fits a 390 px phone", async () => {
-    await withPage("phone", async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "phone" }, async (page) => {
       const pages: [string, string][] = [
         ["/cuenta", account.details.title],
         ["/cuenta/contactos", contacts.title],

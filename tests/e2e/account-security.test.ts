@@ -1,15 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   createSignedUpSubAccount,
   expectNoHorizontalScroll,
-  launchBrowser,
-  newPage,
   screenshot,
   signInForm,
   submitSignIn,
-  type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 import { totpCode, totpStepAt, TOTP_PERIOD_SECONDS } from "@/lib/auth/two-factor-totp";
 import common from "@/lib/i18n/messages/es/common.json";
 import security from "@/lib/i18n/messages/es/security.json";
@@ -19,24 +17,7 @@ import twoFactor from "@/lib/i18n/messages/es/two-factor.json";
 // two-factor sign-in, sign in with a TOTP code, the same code refused a second time, a backup code
 // accepted. Run as a sub-account invited for this file: the shared demo logins keep no 2FA.
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function withPage<T>(viewport: ViewportName, run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { viewport });
-  try {
-    return await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const browser = setUpBrowser();
 
 const PASSWORD = "Velero blanco en la bahía 42";
 const STEP_MS = TOTP_PERIOD_SECONDS * 1000;
@@ -74,8 +55,8 @@ async function expectDashboard(page: Page): Promise<void> {
 
 describe("Ajustes de seguridad", () => {
   it("changes the security question only with the right current answer (phone)", async () => {
-    const email = await createSignedUpSubAccount(browser, { prefix: "pregunta", password: PASSWORD, permissions: ["tickets"] });
-    await withPage("phone", async (page) => {
+    const email = await createSignedUpSubAccount(browser.chromium, { prefix: "pregunta", password: PASSWORD, permissions: ["tickets"] });
+    await browser.withPage("phone", async (page) => {
       await page.goto("/acceder");
       await submitSignIn(page, email, PASSWORD);
       await expectDashboard(page);
@@ -112,9 +93,9 @@ describe("Ajustes de seguridad", () => {
   });
 
   it("enables two-factor sign-in; a TOTP code signs in once, a backup code after", { timeout: 120_000 }, async () => {
-    const email = await createSignedUpSubAccount(browser, { prefix: "dos-pasos", password: PASSWORD, permissions: ["tickets"] });
+    const email = await createSignedUpSubAccount(browser.chromium, { prefix: "dos-pasos", password: PASSWORD, permissions: ["tickets"] });
 
-    const { secret, backupCodes, enabledStep } = await withPage("desktop", async (page) => {
+    const { secret, backupCodes, enabledStep } = await browser.withPage("desktop", async (page) => {
       await page.goto("/acceder");
       await submitSignIn(page, email, PASSWORD);
       await expectDashboard(page);
@@ -148,7 +129,7 @@ describe("Ajustes de seguridad", () => {
     const step = Math.max(enabledStep + 1, totpStepAt(Date.now()));
     const code = await totpCode(secret, step * STEP_MS + 1_000);
 
-    await withPage("desktop", async (page) => {
+    await browser.withPage("desktop", async (page) => {
       await startSignIn(page, email);
       // The password alone does not sign in.
       const early = await page.request.get("/", { maxRedirects: 0 });
@@ -161,7 +142,7 @@ describe("Ajustes de seguridad", () => {
     });
 
     // The same code a second time is refused.
-    await withPage("desktop", async (page) => {
+    await browser.withPage("desktop", async (page) => {
       await startSignIn(page, email);
       await submitCode(page, code);
       await page.getByText(twoFactor.errors.codeAlreadyUsed).first().waitFor();
@@ -172,7 +153,7 @@ describe("Ajustes de seguridad", () => {
     });
 
     // A backup code signs in (on a phone).
-    await withPage("phone", async (page) => {
+    await browser.withPage("phone", async (page) => {
       await startSignIn(page, email);
       await page.getByRole("button", { name: twoFactor.signIn.useBackupCode }).click();
       await page.getByText(twoFactor.signIn.backupIntro).waitFor();

@@ -1,43 +1,22 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   acceptInvitation,
   expectNoHorizontalScroll,
   inviteSubAccount,
   INVITATION_LINK,
   LOGINS,
-  launchBrowser,
-  newPage,
   outboxLines,
   screenshot,
   serverLogOffset,
-  signInToDashboard,
   uniqueEmail,
-  type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 import contacts from "@/lib/i18n/messages/es/contacts.json";
 
 // Issue 4 Acceptance: invite a sub-account with only "tickets", follow the link from the outbox, sign
 // in as it and see only what that permission allows (menu and server both).
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function withPage<T>(viewport: ViewportName, run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { viewport });
-  try {
-    return await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const browser = setUpBrowser();
 
 const PASSWORD = "Tortuga lenta cruza el puente 77";
 
@@ -45,8 +24,7 @@ describe("sub-account with tickets only", () => {
   it("is invited, sets its password from the emailed link and sees only Soporte > Tickets", async () => {
     const email = uniqueEmail("soporte");
     const offset = serverLogOffset();
-    const link = await withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    const link = await browser.withSignedInPage({ email: LOGINS.demo, viewport: "desktop" }, async (page) => {
       const invitation = await inviteSubAccount(page, { email, firstName: "Tomás", lastName: "Soporte Vidal", permissions: ["tickets"] });
       await page.getByText(contacts.notices.invited).first().waitFor();
       await page.getByText(contacts.access.statusPending).first().waitFor();
@@ -56,24 +34,23 @@ describe("sub-account with tickets only", () => {
     expect(outboxLines(offset, email).join("\n")).toContain(link);
 
     // The invitation page fits a phone.
-    await withPage("phone", async (page) => {
+    await browser.withPage("phone", async (page) => {
       await page.goto(link);
       await page.getByRole("heading", { level: 1, name: contacts.invitation.title }).waitFor();
       await expectNoHorizontalScroll(page);
       await screenshot(page, "account-subaccount-phone-invitation");
     });
 
-    await acceptInvitation(browser, link, PASSWORD);
+    await acceptInvitation(browser.chromium, link, PASSWORD);
 
     // The link is single-use.
-    await withPage("desktop", async (page) => {
+    await browser.withPage("desktop", async (page) => {
       await page.goto(link);
       await page.getByText(contacts.errors.invitationInvalid).first().waitFor();
       expect(await page.locator('input[name="passwordConfirmation"]').count()).toBe(0);
     });
 
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, email, PASSWORD);
+    await browser.withSignedInPage({ email, password: PASSWORD, viewport: "desktop" }, async (page) => {
       const nav = page.getByRole("navigation", { name: "Menú principal" });
       await nav.getByRole("button", { name: "Soporte", exact: true }).click();
       await nav.getByRole("link", { name: "Tickets", exact: true }).waitFor();
@@ -89,8 +66,7 @@ describe("sub-account with tickets only", () => {
       await page.getByRole("heading", { level: 1, name: "Acceso no permitido" }).waitFor();
     });
 
-    await withPage("phone", async (page) => {
-      await signInToDashboard(page, email, PASSWORD);
+    await browser.withSignedInPage({ email, password: PASSWORD, viewport: "phone" }, async (page) => {
       await page.getByRole("button", { name: "Menú", exact: true }).click();
       const drawer = page.getByRole("dialog", { name: "Menú principal" });
       await drawer.getByRole("link", { name: "Tickets", exact: true }).waitFor();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_PERSON } from "@/db/seed/demo-accounts";
 import { COMPANY_SETTINGS } from "@/db/seed/reference-data";
 import {
@@ -11,17 +11,15 @@ import {
   expectNoHorizontalScroll,
   invoiceRows,
   LOGINS,
-  launchBrowser,
-  newPage,
   openInvoiceList,
   pdfText,
   plainSpaces,
   screenshot,
-  signInToDashboard,
   startAddFunds,
   type InvoiceRow,
   type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 
 // Issue 3 Acceptance, the documents: the invoice list (statuses, balance due, filter, sort) and an
 // invoice page at a desktop and a 390 px phone; the downloaded PDFs read with pdftotext; the
@@ -33,24 +31,7 @@ const DEMO_NIF = DEMO_PERSON.taxId!;
 const TAX_NUMBER = /^F\d{4}-\d{6}$/;
 const ARTIFACTS = path.join(process.cwd(), "tests", "e2e", "artifacts");
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function withPage<T>(viewport: ViewportName, run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { viewport });
-  try {
-    return await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const browser = setUpBrowser();
 
 /** The amount beside `label` in the invoice's totals (Base imponible, IVA, Total, Pagado, Importe pendiente). */
 async function totalsAmount(page: Page, label: RegExp): Promise<number> {
@@ -84,8 +65,7 @@ async function download(page: Page, link: Locator, name: string): Promise<{ file
 
 describe.each<ViewportName>(["desktop", "phone"])("demo's invoices at %s", (viewport) => {
   it("lists them with their statuses and the balance due; the filter and the sort work", async () => {
-    await withPage(viewport, async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (page) => {
       const all = await openInvoiceList(page);
       const statuses = new Set(all.map((row) => row.status));
       for (const status of ["Pagada", "Sin pagar", "Vencida"] as const) expect(statuses, `a "${status}" invoice in the list`).toContain(status);
@@ -125,8 +105,7 @@ describe.each<ViewportName>(["desktop", "phone"])("demo's invoices at %s", (view
   });
 
   it("shows a paid invoice with both NIFs, the IVA line and the total, and an unpaid one as a proforma", async () => {
-    await withPage(viewport, async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (page) => {
       const all = await openInvoiceList(page);
       const paid = all.find((row) => row.status === "Pagada")!;
       const unpaid = all.find((row) => row.status === "Sin pagar" || row.status === "Vencida")!;
@@ -184,8 +163,7 @@ describe.each<ViewportName>(["desktop", "phone"])("demo's invoices at %s", (view
 
 describe("at a 390 px phone", () => {
   it.each([LOGINS.demo, LOGINS.billing])("every billing page opens for %s without sideways scroll", async (login) => {
-    await withPage("phone", async (page) => {
-      await signInToDashboard(page, login);
+    await browser.withSignedInPage({ email: login, viewport: "phone" }, async (page) => {
       const rows = await openInvoiceList(page);
       await page.goto("/facturacion/ofertas");
       const quoteHref = await page.locator("main table").getByRole("link", { name: /^OF-\d+$/ }).first().getAttribute("href");
@@ -211,8 +189,7 @@ describe("at a 390 px phone", () => {
 
 describe("downloaded PDFs", () => {
   it("a paid invoice: the tax invoice's number, both NIFs, tax base, IVA and total as the page shows them", async () => {
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "desktop" }, async (page) => {
       const paid = (await openInvoiceList(page, "?estado=pagadas"))[0];
       expect(paid?.label).toMatch(TAX_NUMBER);
       await page.goto(paid.href);
@@ -241,8 +218,7 @@ describe("downloaded PDFs", () => {
   });
 
   it("an unpaid invoice: the proforma, its reference and amounts, and no tax number", async () => {
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "desktop" }, async (page) => {
       const unpaid = (await openInvoiceList(page, "?estado=sin-pagar"))[0];
       const reference = unpaid.label.replace(/^Proforma /, "");
       await page.goto(unpaid.href);
@@ -266,8 +242,7 @@ describe("downloaded PDFs", () => {
   });
 
   it("a quote: its reference, both NIFs and the total", async () => {
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "desktop" }, async (page) => {
       await page.goto("/facturacion/ofertas");
       const link = page.locator("main table").getByRole("link", { name: /^OF-\d+$/ }).first();
       const reference = ((await link.textContent()) ?? "").trim();
@@ -288,8 +263,7 @@ describe("downloaded PDFs", () => {
 describe("the billing-only sub-account (facturas@cliente.test)", () => {
   /** Ids of otro@'s invoices and of a payment attempt of theirs, read in a browser of their own. */
   async function otherClientIds(): Promise<{ invoiceIds: number[]; attemptId: number }> {
-    return withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.other);
+    return browser.withSignedInPage({ email: LOGINS.other, viewport: "desktop" }, async (page) => {
       const rows = await openInvoiceList(page);
       expect(rows.length).toBeGreaterThan(0);
       const { attemptId } = await startAddFunds(page, "10");
@@ -298,8 +272,7 @@ describe("the billing-only sub-account (facturas@cliente.test)", () => {
   }
 
   it.each<ViewportName>(["desktop", "phone"])("at %s: reaches Facturación, lists and downloads demo's invoices, has no Tickets", async (viewport) => {
-    await withPage(viewport, async (page) => {
-      await signInToDashboard(page, LOGINS.billing);
+    await browser.withSignedInPage({ email: LOGINS.billing, viewport }, async (page) => {
       let menu: Locator;
       if (viewport === "desktop") {
         menu = page.getByRole("navigation", { name: "Menú principal" });
@@ -337,8 +310,7 @@ describe("the billing-only sub-account (facturas@cliente.test)", () => {
 
   it("gets 404 for another client's invoice, PDF and payment attempt", { timeout: 120_000 }, async () => {
     const other = await otherClientIds();
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.billing);
+    await browser.withSignedInPage({ email: LOGINS.billing, viewport: "desktop" }, async (page) => {
       const own = await openInvoiceList(page);
       for (const id of other.invoiceIds) expect(own.map((row) => row.id)).not.toContain(id);
 

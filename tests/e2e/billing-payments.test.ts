@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import billing from "@/lib/i18n/messages/es/billing.json";
 import billingErrors from "@/lib/i18n/messages/es/billing-errors.json";
 import {
@@ -11,17 +11,15 @@ import {
   expectNoHorizontalScroll,
   finishSandboxPayment,
   LOGINS,
-  launchBrowser,
-  newPage,
   openInvoiceList,
   outboxLines,
   plainSpaces,
   screenshot,
   serverLogOffset,
-  signInToDashboard,
   startAddFunds,
   type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 
 // Issue 3 Acceptance, the money: a sandbox payment end to end (paid and declined), a mass payment,
 // an applied credit and Añadir fondos, in chromium. All of it as otro@cliente.test, on invoices
@@ -33,25 +31,7 @@ const TAX_NUMBER = /^F(\d{4})-(\d{6})$/;
 /** For the journeys of a dozen page loads: on a loaded 2-CPU runner they have taken 25 s. */
 const SLOW = 120_000;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function asOther<T>(viewport: ViewportName, run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { viewport });
-  try {
-    await signInToDashboard(page, LOGINS.other);
-    return await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const browser = setUpBrowser();
 
 function invoiceHeading(page: Page): Locator {
   return page.locator("main h1").locator("xpath=..");
@@ -99,7 +79,7 @@ async function expectSandboxPage(page: Page, amount: number): Promise<void> {
 
 describe.each<ViewportName>(["desktop", "phone"])("sandbox payment at %s", (viewport) => {
   it("Pagar ahora → Pago correcto → Pago recibido: the invoice is paid and gets a tax number", { timeout: SLOW }, async () => {
-    await asOther(viewport, async (page) => {
+    await browser.withSignedInPage({ email: LOGINS.other, viewport }, async (page) => {
       const invoice = await createUnpaidInvoice(page, "12,34");
       const before = await openInvoice(page, invoice.id);
       expect(before.title).toBe(`Factura proforma ${invoice.reference}`);
@@ -150,7 +130,7 @@ describe.each<ViewportName>(["desktop", "phone"])("sandbox payment at %s", (view
   });
 
   it("Tarjeta rechazada: the failure is shown and the invoice stays unpaid", async () => {
-    await asOther(viewport, async (page) => {
+    await browser.withSignedInPage({ email: LOGINS.other, viewport }, async (page) => {
       const invoice = await createUnpaidInvoice(page, "10");
       await openInvoice(page, invoice.id);
       await page.getByRole("button", { name: "Pagar ahora", exact: true }).click();
@@ -175,7 +155,7 @@ describe.each<ViewportName>(["desktop", "phone"])("sandbox payment at %s", (view
 
 describe("mass payment", () => {
   it("pays the ticked invoices in one payment; they get consecutive numbers in id order", { timeout: SLOW }, async () => {
-    await asOther("desktop", async (page) => {
+    await browser.withSignedInPage({ email: LOGINS.other, viewport: "desktop" }, async (page) => {
       const created = [await createUnpaidInvoice(page, "10"), await createUnpaidInvoice(page, "11,11"), await createUnpaidInvoice(page, "12,34")];
       const createdIds = created.map((invoice) => invoice.id);
       const unpaid = (await openInvoiceList(page, "?estado=sin-pagar")).map((row) => row.id);
@@ -220,7 +200,7 @@ describe("mass payment", () => {
 
 describe("credit", () => {
   it("Aplicar crédito lowers the amount due by min(credit, due) and the credit by the same", async () => {
-    await asOther("phone", async (page) => {
+    await browser.withSignedInPage({ email: LOGINS.other, viewport: "phone" }, async (page) => {
       // Credit of its own first, so the test does not depend on the Añadir fondos one.
       await startAddFunds(page, "10");
       await finishSandboxPayment(page, "approve");
@@ -274,7 +254,7 @@ describe("credit", () => {
 
 describe("Añadir fondos", () => {
   it("refuses a bad amount under the field and creates nothing; 25,50 paid raises the credit by 25,50 €", async () => {
-    await asOther("desktop", async (page) => {
+    await browser.withSignedInPage({ email: LOGINS.other, viewport: "desktop" }, async (page) => {
       const invoicesBefore = (await openInvoiceList(page)).map((row) => row.id);
       const creditBefore = await creditBalance(page);
 

@@ -1,20 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import billing from "@/lib/i18n/messages/es/billing.json";
 import {
   euroCents,
   expectNoHorizontalScroll,
   LOGINS,
-  launchBrowser,
-  newPage,
   openInvoiceList,
   outboxLines,
   plainSpaces,
   screenshot,
   serverLogOffset,
-  signInToDashboard,
-  type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 
 // Issue 3 Acceptance, an accepted quote. Only demo@cliente.test has a quote, so this file changes
 // demo's state: the quote becomes accepted and demo gets one more unpaid invoice (which demo's 25 €
@@ -26,25 +23,7 @@ import {
 
 const SUBJECT = "Migración de la tienda online al Plan Empresa";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function asDemo<T>(viewport: ViewportName, run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { viewport });
-  try {
-    await signInToDashboard(page, LOGINS.demo);
-    return await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const browser = setUpBrowser();
 
 async function totalOf(page: Page): Promise<number> {
   const row = page.locator("main article dl > div").filter({ has: page.locator("dt", { hasText: /^Total$/ }) });
@@ -63,7 +42,7 @@ async function quoteRow(page: Page): Promise<{ href: string; reference: string; 
 describe("Aceptar la oferta", () => {
   // Two sign-ins and a dozen page loads: 46 s once on a loaded 2-CPU runner.
   it("at a phone: confirming creates exactly one invoice for the quote's total; the quote is then accepted", { timeout: 120_000 }, async () => {
-    const { invoiceId, quoteHref, total } = await asDemo("phone", async (page) => {
+    const { invoiceId, quoteHref, total } = await browser.withSignedInPage({ email: LOGINS.demo, viewport: "phone" }, async (page) => {
       const invoicesBefore = (await openInvoiceList(page)).map((row) => row.id);
       const quote = await quoteRow(page);
       expect(quote.text).toContain("Enviada");
@@ -111,7 +90,7 @@ describe("Aceptar la oferta", () => {
     });
 
     // Reopened elsewhere (a desktop, a new session): accepted, linked to its invoice, no way to accept again.
-    await asDemo("desktop", async (page) => {
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "desktop" }, async (page) => {
       const quote = await quoteRow(page);
       expect(quote.text).toContain("Aceptada");
       await page.goto(quoteHref);

@@ -1,6 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, LOGINS, launchBrowser, newPage, signInToDashboard } from "@/tests/helpers/browser";
+import { baseUrl, LOGINS } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 
 // Issue 2 Acceptance: signed in as otro@cliente.test, no page, link or download shows anything of
 // demo@cliente.test, and a guessed id answers 404. Demo's ids are read from demo's own dashboard in
@@ -16,26 +17,21 @@ type DemoFootprint = {
   invoiceReferences: string[];
 };
 
-let browser: Browser;
+const browser = setUpBrowser();
 let demo: DemoFootprint;
 let other: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   demo = await readDemoFootprint();
-  other = await newPage(browser);
-  await signInToDashboard(other, LOGINS.other);
+  other = await browser.openSignedInPage({ email: LOGINS.other });
 });
 
 afterAll(async () => {
   await other?.context().close();
-  await browser?.close();
 });
 
 async function readDemoFootprint(): Promise<DemoFootprint> {
-  const page = await newPage(browser);
-  try {
-    await signInToDashboard(page, LOGINS.demo);
+  return browser.withSignedInPage({ email: LOGINS.demo }, async (page) => {
     const main = page.locator("main");
     const file = main.getByRole("region", { name: "Archivos adjuntos", exact: true }).getByRole("link", { name: "Contrato de servicio" });
     const ticketLinks = main.getByRole("region", { name: "Tickets de soporte abiertos", exact: true }).getByRole("link");
@@ -66,9 +62,7 @@ async function readDemoFootprint(): Promise<DemoFootprint> {
     // Long enough that finding one in otro's page could not be a coincidence.
     for (const reference of footprint.invoiceReferences) expect(reference.length).toBeGreaterThanOrEqual(6);
     return footprint;
-  } finally {
-    await page.context().close();
-  }
+  });
 }
 
 describe("another customer (otro@cliente.test)", () => {
@@ -137,14 +131,11 @@ describe("another customer (otro@cliente.test)", () => {
   });
 
   it("signed out, a download link answers a redirect to /acceder, not the file", async () => {
-    const page = await newPage(browser);
-    try {
+    await browser.withPage("desktop", async (page) => {
       const response = await page.request.get(demo.fileHref, { maxRedirects: 0 });
       expect(response.status()).toBeGreaterThanOrEqual(300);
       expect(response.status()).toBeLessThan(400);
       expect(new URL(response.headers()["location"] ?? "", baseUrl()).pathname).toBe("/acceder");
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

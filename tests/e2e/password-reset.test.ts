@@ -1,13 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   baseUrl,
   DEMO_PASSWORD,
   expectNoHorizontalScroll,
   formMessage,
   LOGINS,
-  launchBrowser,
-  newPage,
   outboxLines,
   requestResetLink,
   resetPasswordByEmail,
@@ -16,8 +13,8 @@ import {
   signInToDashboard,
   submitNewPassword,
   submitSignIn,
-  type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 import auth from "@/lib/i18n/messages/es/auth.json";
 import errors from "@/lib/i18n/messages/es/errors.json";
 
@@ -25,24 +22,7 @@ import errors from "@/lib/i18n/messages/es/errors.json";
 // outbox. facturas@ is the login changed here; the suite puts its password back (by another reset)
 // so the files that sign in with it do not depend on the order the files run in.
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function withPage<T>(viewport: ViewportName, run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { viewport });
-  try {
-    return await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const browser = setUpBrowser();
 
 const NEW_PASSWORD = "Una frase nueva 2026";
 const INVALID_LINK = errors.resetTokenInvalid;
@@ -51,18 +31,18 @@ describe("password reset", () => {
   it("resets the password with the emailed link, once", async () => {
     const email = LOGINS.billing;
     // Signed in elsewhere with the old password: the reset must end that session.
-    const otherDevice = await newPage(browser, { viewport: "phone" });
+    const otherDevice = await browser.newPage({ viewport: "phone" });
     try {
       await signInToDashboard(otherDevice, email);
 
-      await withPage("desktop", async (page) => {
+      await browser.withPage("desktop", async (page) => {
         const link = await requestResetLink(page, email);
         expect(link.startsWith(`${baseUrl()}/recuperar/`), `link ${link} is built from the configured base URL`).toBe(true);
         const outbox = outboxLines(0, email).join("\n");
         expect(outbox).toContain(link);
 
         // The form behind the link fits a 360 px phone too (opening it does not use it up).
-        await withPage("narrow", async (phone) => {
+        await browser.withPage("narrow", async (phone) => {
           await phone.goto(link);
           await phone.getByLabel(auth.reset.passwordConfirmation).waitFor();
           await expectNoHorizontalScroll(phone);
@@ -84,9 +64,7 @@ describe("password reset", () => {
         expect(await confirmation.getAttribute("aria-invalid")).toBe("true");
         expect(page.url()).toBe(link);
         await screenshot(page, "password-reset-desktop-mismatch");
-        await withPage("desktop", async (check) => {
-          await signInToDashboard(check, email, DEMO_PASSWORD);
-        });
+        await browser.expectSignIn({ email, password: DEMO_PASSWORD, viewport: "desktop" });
 
         // Too short is refused as well, still on the same link.
         await submitNewPassword(page, "corta", "corta");
@@ -113,7 +91,7 @@ describe("password reset", () => {
       await otherDevice.goto("/");
       expect(new URL(otherDevice.url()).pathname).toBe("/acceder");
 
-      await withPage("desktop", async (page) => {
+      await browser.withPage("desktop", async (page) => {
         await page.goto("/acceder");
         await submitSignIn(page, email, DEMO_PASSWORD);
         expect(await formMessage(page, "alert")).toBe(errors.invalidCredentials);
@@ -122,23 +100,21 @@ describe("password reset", () => {
       });
     } finally {
       await otherDevice.context().close();
-      await resetPasswordByEmail(browser, email, DEMO_PASSWORD);
+      await resetPasswordByEmail(browser.chromium, email, DEMO_PASSWORD);
     }
 
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, email, DEMO_PASSWORD);
-    });
+    await browser.expectSignIn({ email, password: DEMO_PASSWORD, viewport: "desktop" });
   });
 
   it("answers an unknown address exactly like a known one and sends nothing", async () => {
-    const known = await withPage("desktop", async (page) => {
+    const known = await browser.withPage("desktop", async (page) => {
       await requestResetLink(page, LOGINS.demo);
       return formMessage(page, "status");
     });
 
     const unknown = "nadie.conocido@cliente.test";
     const offset = serverLogOffset();
-    const answer = await withPage("desktop", async (page) => {
+    const answer = await browser.withPage("desktop", async (page) => {
       await page.goto("/recuperar");
       await page.getByLabel(auth.forgot.email).fill(unknown);
       await page.locator('form:has(input[name="email"]) button[type="submit"]').click();
@@ -150,7 +126,7 @@ describe("password reset", () => {
   });
 
   it("shows the invalid-link message for a made-up or truncated token", async () => {
-    await withPage("desktop", async (page) => {
+    await browser.withPage("desktop", async (page) => {
       for (const token of ["xyz", "0".repeat(64), "a-b_c.d"]) {
         const response = await page.goto(`/recuperar/${token}`);
         expect(response?.status()).toBe(200);
@@ -162,7 +138,7 @@ describe("password reset", () => {
   });
 
   it("asks for the link on a phone", async () => {
-    await withPage("phone", async (page) => {
+    await browser.withPage("phone", async (page) => {
       const offset = serverLogOffset();
       await page.goto("/acceder");
       await page.getByRole("link", { name: auth.signIn.forgotPassword }).click();

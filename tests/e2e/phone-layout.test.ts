@@ -1,37 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   expectNoHorizontalScroll,
   focusIsInside,
   LOGINS,
-  launchBrowser,
-  newPage,
   screenshot,
-  signInToDashboard,
-  type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 
 // Issue 2 Acceptance: every page at 360 px wide has no sideways scroll; the drawer opens and closes
 // by keyboard; a sub-account does not see (and cannot open) what it has no permission for.
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function withPage<T>(viewport: ViewportName, run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { viewport });
-  try {
-    return await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const browser = setUpBrowser();
 
 /** Opens `path`, waits for its h1, checks the width and keeps a screenshot. */
 async function checkPage(page: Page, path: string, name: string, expectedStatus = 200): Promise<void> {
@@ -51,7 +31,7 @@ async function firstHref(page: Page, pattern: RegExp): Promise<string> {
 
 describe("at 360 px wide", () => {
   it("no page scrolls sideways (signed out)", async () => {
-    await withPage("narrow", async (page) => {
+    await browser.withPage("narrow", async (page) => {
       await checkPage(page, "/acceder", "acceder");
       await checkPage(page, "/recuperar", "recuperar");
       await checkPage(page, "/recuperar/enlace-que-no-existe", "recuperar-enlace-invalido");
@@ -59,8 +39,7 @@ describe("at 360 px wide", () => {
   });
 
   it("no page scrolls sideways for the demo customer", async () => {
-    await withPage("narrow", async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "narrow" }, async (page) => {
       await expectNoHorizontalScroll(page);
       await screenshot(page, "narrow-360-demo-inicio");
 
@@ -92,8 +71,7 @@ describe("at 360 px wide", () => {
   });
 
   it("no page scrolls sideways for a customer with nothing, and the empty states show", async () => {
-    await withPage("narrow", async (page) => {
-      await signInToDashboard(page, LOGINS.empty);
+    await browser.withSignedInPage({ email: LOGINS.empty, viewport: "narrow" }, async (page) => {
       const main = page.locator("main");
       await main.getByText("No tiene productos ni servicios contratados.").waitFor();
       await main.getByText("No tiene tickets de soporte abiertos.").waitFor();
@@ -113,8 +91,7 @@ describe("at 360 px wide", () => {
 
 describe("keyboard", () => {
   it("opens the phone drawer with Enter, keeps Tab inside it and closes it with Escape", async () => {
-    await withPage("narrow", async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "narrow" }, async (page) => {
       const menuButton = page.getByRole("button", { name: "Menú", exact: true });
       const drawer = page.getByRole("dialog", { name: "Menú principal" });
       expect(await drawer.isVisible()).toBe(false);
@@ -156,8 +133,7 @@ describe("keyboard", () => {
   });
 
   it("opens the desktop Soporte menu with Enter and closes it with Escape", async () => {
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "desktop" }, async (page) => {
       const nav = page.getByRole("navigation", { name: "Menú principal" });
       const support = nav.getByRole("button", { name: "Soporte", exact: true });
       const tickets = nav.getByRole("link", { name: "Tickets", exact: true });
@@ -192,8 +168,7 @@ describe("keyboard", () => {
 
 describe("sub-account with invoices and quotes only (facturas@cliente.test)", () => {
   it("does not see Soporte > Tickets and gets 403 for the tickets pages", async () => {
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.billing);
+    await browser.withSignedInPage({ email: LOGINS.billing, viewport: "desktop" }, async (page) => {
       const nav = page.getByRole("navigation", { name: "Menú principal" });
       await nav.getByRole("button", { name: "Soporte", exact: true }).click();
       await nav.getByRole("link", { name: "Anuncios", exact: true }).waitFor();
@@ -208,8 +183,7 @@ describe("sub-account with invoices and quotes only (facturas@cliente.test)", ()
       expect(one.status()).toBe(403);
     });
 
-    await withPage("narrow", async (page) => {
-      await signInToDashboard(page, LOGINS.billing);
+    await browser.withSignedInPage({ email: LOGINS.billing, viewport: "narrow" }, async (page) => {
       await page.getByRole("button", { name: "Menú", exact: true }).click();
       const drawer = page.getByRole("dialog", { name: "Menú principal" });
       await drawer.getByRole("link", { name: "Anuncios", exact: true }).waitFor();

@@ -1,49 +1,28 @@
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   DEMO_PASSWORD,
   formMessage,
   LOGINS,
-  launchBrowser,
-  newPage,
   resetPasswordByEmail,
   screenshot,
   signInForm,
-  signInToDashboard,
   submitSignIn,
   type ViewportName,
 } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 import errors from "@/lib/i18n/messages/es/errors.json";
 
 // Issue 2 §8: sign in, see the dashboard with the demo data, open an attachment, sign out; a wrong
 // password shows the message; 20 wrong passwords are throttled. At a desktop and a phone viewport.
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = setUpBrowser();
 
 const VIEWPORTS: ViewportName[] = ["desktop", "phone"];
 
-async function withPage<T>(viewport: ViewportName, run: (page: Page) => Promise<T>): Promise<T> {
-  const page = await newPage(browser, { viewport });
-  try {
-    return await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
-
 describe.each(VIEWPORTS)("demo customer at %s", (viewport) => {
   it("signs in and sees the Página inicial with the demo data", async () => {
-    await withPage(viewport, async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (page) => {
       const main = page.locator("main");
 
       const alert = main.getByRole("region", { name: "Aviso de facturas pendientes", exact: true });
@@ -74,8 +53,7 @@ describe.each(VIEWPORTS)("demo customer at %s", (viewport) => {
   });
 
   it("downloads the attached file as a PDF", async () => {
-    await withPage(viewport, async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (page) => {
       const link = page.getByRole("region", { name: "Archivos adjuntos", exact: true }).getByRole("link", { name: "Contrato de servicio" });
       const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
       expect(download.suggestedFilename()).toBe("Contrato de servicio.pdf");
@@ -89,8 +67,7 @@ describe.each(VIEWPORTS)("demo customer at %s", (viewport) => {
   });
 
   it("signs out from the account menu, after which the portal sends to /acceder", async () => {
-    await withPage(viewport, async (page) => {
-      await signInToDashboard(page, LOGINS.demo);
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (page) => {
       const sessionCookies = (await page.context().cookies()).filter((cookie) => cookie.name.includes("session-token"));
       expect(sessionCookies).toHaveLength(1);
       if (viewport === "desktop") {
@@ -118,7 +95,7 @@ describe.each(VIEWPORTS)("demo customer at %s", (viewport) => {
       expect(cookies.filter((cookie) => cookie.name.includes("session-token"))).toEqual([]);
 
       // A copy of the old cookie, replayed from another browser, is refused: signing out ended the session on the server.
-      const replay = await newPage(browser, { viewport });
+      const replay = await browser.newPage({ viewport });
       try {
         await replay.context().addCookies(sessionCookies);
         const response = await replay.request.get("/", { maxRedirects: 0 });
@@ -131,7 +108,7 @@ describe.each(VIEWPORTS)("demo customer at %s", (viewport) => {
   });
 
   it("stays on /acceder with the Spanish message for a wrong password", async () => {
-    await withPage(viewport, async (page) => {
+    await browser.withPage(viewport, async (page) => {
       await page.goto("/acceder");
       await submitSignIn(page, LOGINS.demo, "no-es-la-clave");
       expect(await formMessage(page, "alert")).toBe(errors.invalidCredentials);
@@ -147,7 +124,7 @@ describe("throttling", () => {
   // vacio@ is locked here and unlocked again by a password reset (which clears the lock-out), so the
   // files that sign in with it later do not depend on running before this one.
   it("after 20 wrong passwords even the right one is refused with the rate-limit message", async () => {
-    await withPage("desktop", async (page) => {
+    await browser.withPage("desktop", async (page) => {
       await page.goto("/acceder");
       const answers: string[] = [];
       for (let attempt = 0; attempt < 20; attempt++) {
@@ -167,15 +144,13 @@ describe("throttling", () => {
     });
 
     // Another browser (no shared cookies) is refused too: the limit lives in the database.
-    await withPage("phone", async (page) => {
+    await browser.withPage("phone", async (page) => {
       await page.goto("/acceder");
       await submitSignIn(page, LOGINS.empty, DEMO_PASSWORD);
       expect(await formMessage(page, "alert")).toBe(errors.rateLimited);
     });
 
-    await resetPasswordByEmail(browser, LOGINS.empty, DEMO_PASSWORD);
-    await withPage("desktop", async (page) => {
-      await signInToDashboard(page, LOGINS.empty);
-    });
+    await resetPasswordByEmail(browser.chromium, LOGINS.empty, DEMO_PASSWORD);
+    await browser.expectSignIn({ email: LOGINS.empty, viewport: "desktop" });
   });
 });

@@ -1,16 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser, newPage } from "@/tests/helpers/browser";
+import { describe, expect, it } from "vitest";
+import { baseUrl } from "@/tests/helpers/browser";
+import { setUpBrowser } from "@/tests/helpers/sign-in";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = setUpBrowser();
 
 describe("smoke", () => {
   it("serves the sign-in page with an email field", async () => {
@@ -18,7 +10,7 @@ describe("smoke", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/html/);
 
-    const page = await newPage(browser);
+    const page = await browser.newPage();
     const navigation = await page.goto("/acceder");
     expect(navigation?.status()).toBe(200);
     await expect.poll(() => page.locator('input[name="email"]').isVisible()).toBe(true);
@@ -32,7 +24,7 @@ describe("smoke", () => {
     expect(response.status).toBeLessThan(400);
     expect(new URL(response.headers.get("location") ?? "", baseUrl()).pathname).toBe("/acceder");
 
-    const page = await newPage(browser, { viewport: "phone" });
+    const page = await browser.newPage({ viewport: "phone" });
     await page.goto("/");
     expect(new URL(page.url()).pathname).toBe("/acceder");
     await page.context().close();

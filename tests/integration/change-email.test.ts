@@ -1,5 +1,6 @@
+import { mockActionRequest } from "@/tests/helpers/action-request";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { accountTokens, auditLog, contacts, sentEmails } from "@/db/schema";
 import { confirmEmailChange, EMAIL_CHANGE_PER_ACCOUNT, inspectEmailChangeToken, requestEmailChange } from "@/lib/account/change-email";
@@ -12,14 +13,7 @@ import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, TEST_PASSWORD, type TestContact, uniqueEmail } from "@/tests/helpers/factories";
 import { scopeOf } from "@/tests/helpers/scope";
 
-const request = vi.hoisted(() => ({
-  auth: vi.fn(),
-  revalidatePath: vi.fn(),
-  headers: new Headers({ "x-forwarded-for": "198.51.100.44" }),
-}));
-vi.mock("@/lib/auth/config", () => ({ auth: request.auth }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ set: vi.fn() }) }));
-vi.mock("next/cache", () => ({ revalidatePath: request.revalidatePath }));
+const request = mockActionRequest({ forwardedFor: "198.51.100.44" });
 
 const { requestEmailChangeAction } = await import("@/app/(portal)/cuenta/actions");
 const { confirmEmailChangeAction } = await import("@/app/(auth)/verificar-correo/actions");
@@ -228,11 +222,6 @@ describe("confirmEmailChange", () => {
 });
 
 describe("the actions", () => {
-  beforeEach(() => {
-    request.auth.mockReset();
-    request.revalidatePath.mockReset();
-  });
-
   function signInAs(user: SessionUser) {
     request.auth.mockResolvedValue({ contactId: user.contactId, clientId: user.clientId, isOwner: user.isOwner, permissions: user.permissions, user: { name: user.name, email: user.email } });
   }

@@ -1,5 +1,6 @@
+import { mockActionRequest } from "@/tests/helpers/action-request";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { accountTokens, auditLog, contacts, sentEmails, userSessions } from "@/db/schema";
 import { CHANGE_PASSWORD_PER_CONTACT, changePassword, type ChangePasswordInput } from "@/lib/account/change-password";
@@ -10,15 +11,7 @@ import { createAccountToken, findValidToken } from "@/lib/auth/tokens";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, type TestContact } from "@/tests/helpers/factories";
 
-// The real action wrapper runs; only what needs a live request is replaced.
-const request = vi.hoisted(() => ({
-  auth: vi.fn(),
-  revalidatePath: vi.fn(),
-  headers: new Headers({ "x-forwarded-for": "198.51.100.42, 10.0.0.1" }),
-}));
-vi.mock("@/lib/auth/config", () => ({ auth: request.auth }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ set: vi.fn() }) }));
-vi.mock("next/cache", () => ({ revalidatePath: request.revalidatePath }));
+const request = mockActionRequest({ forwardedFor: "198.51.100.42, 10.0.0.1" });
 
 const { changePasswordAction } = await import("@/app/(portal)/cuenta/contrasena/actions");
 
@@ -28,11 +21,6 @@ const NEW_PASSWORD = "Girasol-Tranvía-81!";
 
 beforeAll(async () => {
   db = await setupTestDatabase();
-});
-
-beforeEach(() => {
-  request.auth.mockReset();
-  request.revalidatePath.mockReset();
 });
 
 /** A signed-in contact with two browsers: this one (the session) and another one. */

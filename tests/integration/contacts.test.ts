@@ -1,3 +1,4 @@
+import { mockActionRequest } from "@/tests/helpers/action-request";
 import { and, desc, eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
@@ -22,14 +23,7 @@ import { scopeOf } from "@/tests/helpers/scope";
 
 // The real action wrapper runs; only what needs a live request is replaced: Auth.js's session lookup,
 // the request headers and the cache revalidation.
-const request = vi.hoisted(() => ({
-  auth: vi.fn(),
-  revalidatePath: vi.fn(),
-  headers: new Headers({ "x-forwarded-for": "198.51.100.40" }),
-}));
-vi.mock("@/lib/auth/config", () => ({ auth: request.auth }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ set: vi.fn() }) }));
-vi.mock("next/cache", () => ({ revalidatePath: request.revalidatePath }));
+const request = mockActionRequest({ forwardedFor: "198.51.100.40" });
 
 const { deleteContactAction, saveContactAction } = await import("@/app/(portal)/cuenta/contactos/actions");
 
@@ -48,8 +42,6 @@ beforeAll(async () => {
 beforeEach(() => {
   // The outbox provider prints every message; keep the output readable.
   vi.spyOn(console, "log").mockImplementation(() => {});
-  request.auth.mockReset();
-  request.revalidatePath.mockReset();
 });
 
 afterEach(() => {

@@ -1,5 +1,6 @@
+import { mockActionRequest } from "@/tests/helpers/action-request";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, contacts } from "@/db/schema";
 import { hashSecurityAnswer, verifySecurityAnswer } from "@/lib/account/security-answer";
@@ -9,14 +10,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, type TestContact } from "@/tests/helpers/factories";
 
-const request = vi.hoisted(() => ({
-  auth: vi.fn(),
-  revalidatePath: vi.fn(),
-  headers: new Headers({ "x-forwarded-for": "198.51.100.77" }),
-}));
-vi.mock("@/lib/auth/config", () => ({ auth: request.auth }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ set: vi.fn() }) }));
-vi.mock("next/cache", () => ({ revalidatePath: request.revalidatePath }));
+const request = mockActionRequest({ forwardedFor: "198.51.100.77" });
 
 const { changeSecurityQuestionAction } = await import("@/app/(portal)/cuenta/seguridad/_components/actions");
 
@@ -25,11 +19,6 @@ const IP = "203.0.113.31";
 
 beforeAll(async () => {
   db = await setupTestDatabase();
-});
-
-beforeEach(() => {
-  request.auth.mockReset();
-  request.revalidatePath.mockReset();
 });
 
 /** An owner whose security question is already "Ciudad de nacimiento" = "Málaga". */

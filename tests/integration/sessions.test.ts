@@ -1,5 +1,6 @@
+import { mockActionRequest } from "@/tests/helpers/action-request";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, userSessions } from "@/db/schema";
 import { describeUserAgent, listActiveSessions, revokeOtherSessions } from "@/lib/account/sessions";
@@ -7,14 +8,7 @@ import { loadSessionContact, revokeDeviceSession, startDeviceSession } from "@/l
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, type TestContact } from "@/tests/helpers/factories";
 
-const request = vi.hoisted(() => ({
-  auth: vi.fn(),
-  revalidatePath: vi.fn(),
-  headers: new Headers({ "x-forwarded-for": "198.51.100.88" }),
-}));
-vi.mock("@/lib/auth/config", () => ({ auth: request.auth }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ set: vi.fn() }) }));
-vi.mock("next/cache", () => ({ revalidatePath: request.revalidatePath }));
+const request = mockActionRequest({ forwardedFor: "198.51.100.88" });
 
 const { revokeOtherSessionsAction } = await import("@/app/(portal)/cuenta/seguridad/_components/actions");
 
@@ -28,11 +22,6 @@ const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gec
 
 beforeAll(async () => {
   db = await setupTestDatabase();
-});
-
-beforeEach(() => {
-  request.auth.mockReset();
-  request.revalidatePath.mockReset();
 });
 
 async function accepted(contact: TestContact, sessionId: number): Promise<boolean> {

@@ -1,5 +1,6 @@
+import { mockActionRequest } from "@/tests/helpers/action-request";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, clients, contacts, type Permission } from "@/db/schema";
 import { getBillingContactChoices, getProfile } from "@/lib/account/get-profile";
@@ -10,20 +11,7 @@ import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, uniqueEmail, type TestClient } from "@/tests/helpers/factories";
 import { scopeOf } from "@/tests/helpers/scope";
 
-// The real action wrapper runs; only what needs a live request is replaced: Auth.js's session lookup,
-// the request headers and cookies, and the cache revalidation.
-const request = vi.hoisted(() => ({
-  auth: vi.fn(),
-  cookiesSet: vi.fn(),
-  revalidatePath: vi.fn(),
-  headers: new Headers({ "x-forwarded-for": "198.51.100.23, 10.0.0.1" }),
-}));
-vi.mock("@/lib/auth/config", () => ({ auth: request.auth }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ set: request.cookiesSet }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: request.revalidatePath }));
+const request = mockActionRequest({ forwardedFor: "198.51.100.23, 10.0.0.1" });
 
 const { updateProfileAction } = await import("@/app/(portal)/cuenta/actions");
 
@@ -457,12 +445,6 @@ describe("parseForm with the profile schemas", () => {
 });
 
 describe("updateProfileAction", () => {
-  beforeEach(() => {
-    request.auth.mockReset();
-    request.cookiesSet.mockReset();
-    request.revalidatePath.mockReset();
-  });
-
   function signInAs(user: SessionUser | null) {
     request.auth.mockResolvedValue(
       user && { contactId: user.contactId, clientId: user.clientId, isOwner: user.isOwner, permissions: user.permissions, user: { name: user.name, email: user.email } },

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/app/_components/card";
-import { EmptyState } from "@/app/_components/empty-state";
+import { DataTable } from "@/app/_components/data-table";
 import { formatAmount } from "@/lib/i18n/format";
 import { displayName } from "@/lib/domains/domain-name";
 import type { TldPrice } from "@/lib/domains/tld-prices";
@@ -13,39 +13,37 @@ export async function TldPriceTable({ prices, locale }: { prices: TldPrice[]; lo
   return (
     <Card title={t("title")} titleId="precios-dominios">
       <p className="mb-3 text-sm text-slate-600">{t("description")}</p>
-      {prices.length === 0 ? (
-        <EmptyState message={t("empty")} />
-      ) : (
-        // On a phone each extension is a row of three labelled prices, so nothing scrolls sideways.
-        <div className="rounded-md border border-slate-200">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold text-slate-600 uppercase sm:table-header-group">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("tld")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("register")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("transfer")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("renew")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {prices.map((price) => (
-                <tr key={price.tld} className="grid grid-cols-3 gap-x-2 gap-y-1 px-3 py-2 sm:table-row sm:p-0">
-                  <th scope="row" className="col-span-3 font-semibold break-all text-slate-900 sm:table-cell sm:px-3 sm:py-2">
-                    .{displayName(price.tld)}
-                  </th>
-                  {COLUMNS.map((column) => (
-                    <td key={column} className="tabular-nums sm:table-cell sm:px-3 sm:py-2 sm:text-right sm:whitespace-nowrap">
-                      <span className="block text-xs text-slate-500 sm:hidden">{t(column)}</span>
-                      {formatAmount(price[column], price.currency, locale)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* On a phone each extension is a row of three labelled prices, so nothing scrolls sideways. */}
+      <DataTable
+        caption={t("caption")}
+        emptyMessage={t("empty")}
+        stackBelow="sm"
+        frame="inset"
+        rows={prices}
+        rowKey={(price) => price.tld}
+        rowClassName="grid grid-cols-3 gap-x-2 gap-y-1 px-3 py-2 sm:table-row sm:p-0"
+        columns={[
+          {
+            key: "tld",
+            label: t("tld"),
+            rowHeader: true,
+            cellClassName: "col-span-3 font-semibold break-all text-slate-900 sm:table-cell sm:px-3 sm:py-2",
+            cell: (price) => `.${displayName(price.tld)}`,
+          },
+          ...COLUMNS.map((column) => ({
+            key: column,
+            label: t(column),
+            headerClassName: "text-right",
+            cellClassName: "tabular-nums sm:table-cell sm:px-3 sm:py-2 sm:text-right sm:whitespace-nowrap",
+            cell: (price: TldPrice) => (
+              <>
+                <span className="block text-xs text-slate-500 sm:hidden">{t(column)}</span>
+                {formatAmount(price[column], price.currency, locale)}
+              </>
+            ),
+          })),
+        ]}
+      />
     </Card>
   );
 }

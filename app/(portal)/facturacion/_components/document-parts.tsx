@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataTable } from "@/app/_components/data-table";
 import type { InvoiceClientSnapshot } from "@/db/schema";
 import type { InvoiceIssuer, TaxBreakdownRow } from "@/lib/billing/queries/invoice-view";
 import { formatAmount } from "@/lib/i18n/format";
@@ -59,43 +60,58 @@ export async function LinesTable({ lines, currency, caption }: { lines: Line[]; 
   const t = await getTranslations("billing.document");
   const locale = await getLocale();
   const money = (amount: number) => formatAmount(amount, currency, locale);
-  if (lines.length === 0) return <p className="text-sm text-slate-600">{t("noLines")}</p>;
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="hidden border-b border-slate-200 text-xs font-semibold text-slate-600 uppercase sm:table-header-group print:table-header-group">
-        <tr>
-          <th scope="col" className="py-2 pr-4">{t("description")}</th>
-          <th scope="col" className="py-2 pr-4 text-right whitespace-nowrap">{t("quantity")}</th>
-          <th scope="col" className="py-2 pr-4 text-right whitespace-nowrap">{t("unitPrice")}</th>
-          <th scope="col" className="py-2 pr-4 text-right whitespace-nowrap">{t("taxRate")}</th>
-          <th scope="col" className="py-2 text-right whitespace-nowrap">{t("amount")}</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {lines.map((line, index) => (
-          <tr key={index} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 py-3 sm:table-row sm:py-0 print:table-row">
-            <td className="col-span-2 font-medium text-slate-900 sm:py-3 sm:pr-4 sm:align-top sm:font-normal print:py-2">{line.description}</td>
-            <td className="text-slate-600 sm:py-3 sm:pr-4 sm:text-right sm:align-top sm:whitespace-nowrap sm:text-slate-900 print:py-2">
-              <span className="sm:hidden print:hidden">{t("quantity")}: </span>
-              {line.quantity}
-            </td>
-            <td className="text-right text-slate-600 tabular-nums sm:py-3 sm:pr-4 sm:align-top sm:whitespace-nowrap sm:text-slate-900 print:py-2">
-              <span className="sm:hidden print:hidden">{t("unitPrice")}: </span>
-              {money(line.unitAmount)}
-            </td>
-            <td className="text-slate-600 sm:py-3 sm:pr-4 sm:text-right sm:align-top sm:whitespace-nowrap sm:text-slate-900 print:py-2">
-              <span className="sm:hidden print:hidden">{t("taxRate")}: </span>
-              {formatRate(line.taxRateBp, locale)}
-            </td>
-            <td className="text-right font-semibold tabular-nums text-slate-900 sm:py-3 sm:align-top sm:whitespace-nowrap sm:font-normal print:py-2">
-              <span className="font-normal text-slate-600 sm:hidden print:hidden">{t("amount")}: </span>
-              {money(line.lineSubtotal)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      empty={<p className="text-sm text-slate-600">{t("noLines")}</p>}
+      stackBelow="sm"
+      printAsTable
+      frame="none"
+      rows={lines}
+      rowKey={(_line, index) => index}
+      rowClassName="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 py-3 sm:table-row sm:py-0 print:table-row"
+      columns={[
+        {
+          key: "description",
+          label: t("description"),
+          headerClassName: "py-2 pr-4",
+          cellClassName: "col-span-2 font-medium text-slate-900 sm:py-3 sm:pr-4 sm:align-top sm:font-normal print:py-2",
+          cell: (line) => line.description,
+        },
+        {
+          key: "quantity",
+          label: t("quantity"),
+          headerClassName: "py-2 pr-4 text-right whitespace-nowrap",
+          cellClassName: "text-slate-600 sm:py-3 sm:pr-4 sm:text-right sm:align-top sm:whitespace-nowrap sm:text-slate-900 print:py-2",
+          labelClassName: "sm:hidden print:hidden",
+          cell: (line) => line.quantity,
+        },
+        {
+          key: "unit-price",
+          label: t("unitPrice"),
+          headerClassName: "py-2 pr-4 text-right whitespace-nowrap",
+          cellClassName: "text-right text-slate-600 tabular-nums sm:py-3 sm:pr-4 sm:align-top sm:whitespace-nowrap sm:text-slate-900 print:py-2",
+          labelClassName: "sm:hidden print:hidden",
+          cell: (line) => money(line.unitAmount),
+        },
+        {
+          key: "tax-rate",
+          label: t("taxRate"),
+          headerClassName: "py-2 pr-4 text-right whitespace-nowrap",
+          cellClassName: "text-slate-600 sm:py-3 sm:pr-4 sm:text-right sm:align-top sm:whitespace-nowrap sm:text-slate-900 print:py-2",
+          labelClassName: "sm:hidden print:hidden",
+          cell: (line) => formatRate(line.taxRateBp, locale),
+        },
+        {
+          key: "amount",
+          label: t("amount"),
+          headerClassName: "py-2 text-right whitespace-nowrap",
+          cellClassName: "text-right font-semibold tabular-nums text-slate-900 sm:py-3 sm:align-top sm:whitespace-nowrap sm:font-normal print:py-2",
+          labelClassName: "font-normal text-slate-600 sm:hidden print:hidden",
+          cell: (line) => money(line.lineSubtotal),
+        },
+      ]}
+    />
   );
 }
 

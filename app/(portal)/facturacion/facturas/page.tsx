@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataTable, type DataTableColumn } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
+import { listHref } from "@/app/_components/list-href";
 import { PageHeader } from "@/app/_components/page-header";
 import { Pagination } from "@/app/_components/pagination";
 import { requireUser } from "@/lib/auth/session";
@@ -13,6 +15,7 @@ import { InvoiceStatusBadge } from "../_components/invoice-status-badge";
 import { secondaryButton, textLink } from "../_components/styles";
 
 const PAGE_SIZE = 20;
+const INVOICES_PATH = "/facturacion/facturas";
 
 // The query string speaks Spanish like the paths; the defaults stay out of the URL.
 const FILTER_PARAMS: Record<InvoiceFilter, string | null> = {
@@ -58,16 +61,75 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const money = (amount: number, currency: string) => formatAmount(amount, currency, locale);
   const label = (invoice: { number: string | null; proformaReference: string }) =>
     invoiceLabel(invoice, (reference) => t("proforma", { reference }));
-  const hrefFor = (options: { filter?: InvoiceFilter; sort?: InvoiceSort; cursor?: string }) => {
-    const query = new URLSearchParams();
-    const estado = FILTER_PARAMS[options.filter ?? filter];
+  const queryFor = (options: { filter?: InvoiceFilter; sort?: InvoiceSort }) => {
     const chosenSort = options.sort ?? sort;
-    if (estado) query.set("estado", estado);
-    if (chosenSort !== DEFAULT_SORT) query.set("orden", SORT_PARAMS[chosenSort]);
-    if (options.cursor) query.set("cursor", options.cursor);
-    const search = query.toString();
-    return search ? `/facturacion/facturas?${search}` : "/facturacion/facturas";
+    return { estado: FILTER_PARAMS[options.filter ?? filter], orden: chosenSort === DEFAULT_SORT ? null : SORT_PARAMS[chosenSort] };
   };
+  const hrefFor = (options: { filter?: InvoiceFilter; sort?: InvoiceSort }) => listHref(INVOICES_PATH, queryFor(options));
+
+  type Row = (typeof page.rows)[number];
+  const dateColumn = (field: "issueDate" | "dueDate"): DataTableColumn<Row> => ({
+    key: field,
+    label: t(`invoices.columns.${field}`),
+    cellClassName: "col-span-2 text-slate-600 sm:whitespace-nowrap sm:text-slate-900",
+    labelClassName: "sm:hidden",
+    cell: (invoice) => formatDate(invoice[field], locale),
+  });
+  const columns: DataTableColumn<Row>[] = [
+    {
+      key: "number",
+      label: t("invoices.columns.number"),
+      cell: (invoice) => (
+        <Link href={`/facturacion/facturas/${invoice.id}`} className={`${textLink} font-semibold`}>
+          {label(invoice)}
+        </Link>
+      ),
+    },
+    {
+      key: "status-on-phone",
+      label: t("invoices.columns.status"),
+      header: false,
+      cellClassName: "text-slate-600 sm:hidden",
+      labelClassName: "sr-only",
+      cell: (invoice) => <InvoiceStatusBadge status={invoice.displayStatus} />,
+    },
+    dateColumn("issueDate"),
+    dateColumn("dueDate"),
+    {
+      key: "total",
+      label: t("invoices.columns.total"),
+      headerClassName: "text-right",
+      cellClassName: "col-span-2 font-semibold tabular-nums text-slate-900 sm:text-right sm:whitespace-nowrap sm:font-normal",
+      labelClassName: "font-normal text-slate-600 sm:hidden",
+      cell: (invoice) => (
+        <>
+          {money(invoice.total, invoice.currency)}
+          {invoice.amountDue > 0 && invoice.amountDue !== invoice.total && (
+            <span className="block text-xs font-normal text-slate-600">{t("invoices.dueRemaining", { amount: money(invoice.amountDue, invoice.currency) })}</span>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "status",
+      label: t("invoices.columns.status"),
+      cellClassName: "hidden",
+      cell: (invoice) => <InvoiceStatusBadge status={invoice.displayStatus} />,
+    },
+  ];
+
+  const emptyList = (
+    <EmptyState
+      message={t(`invoices.empty.${filter}`)}
+      action={
+        filter !== "all" ? (
+          <Link href={hrefFor({ filter: "all" })} className={textLink}>
+            {t("invoices.empty.showAll")}
+          </Link>
+        ) : undefined
+      }
+    />
+  );
 
   return (
     <>
@@ -159,72 +221,11 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         </form>
       </div>
 
-      {page.rows.length === 0 ? (
-        <EmptyState
-          message={t(`invoices.empty.${filter}`)}
-          action={
-            filter !== "all" ? (
-              <Link href={hrefFor({ filter: "all" })} className={textLink}>
-                {t("invoices.empty.showAll")}
-              </Link>
-            ) : undefined
-          }
-        />
-      ) : (
-        <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("invoices.tableCaption")}</caption>
-            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold text-slate-600 uppercase sm:table-header-group">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("invoices.columns.number")}</th>
-                <th scope="col" className="px-4 py-2">{t("invoices.columns.issueDate")}</th>
-                <th scope="col" className="px-4 py-2">{t("invoices.columns.dueDate")}</th>
-                <th scope="col" className="px-4 py-2 text-right">{t("invoices.columns.total")}</th>
-                <th scope="col" className="px-4 py-2">{t("invoices.columns.status")}</th>
-              </tr>
-            </thead>
-            {/* On a phone each row is a card: number and status first, the other cells labelled underneath. */}
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.map((invoice) => (
-                <tr key={invoice.id} className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 px-4 py-3 sm:table-row sm:p-0">
-                  <td className="sm:table-cell sm:px-4 sm:py-3 sm:align-top">
-                    <Link href={`/facturacion/facturas/${invoice.id}`} className={`${textLink} font-semibold`}>
-                      {label(invoice)}
-                    </Link>
-                  </td>
-                  <td className="text-slate-600 sm:hidden">
-                    <span className="sr-only">{t("invoices.columns.status")}: </span>
-                    <InvoiceStatusBadge status={invoice.displayStatus} />
-                  </td>
-                  <td className="col-span-2 text-slate-600 sm:table-cell sm:px-4 sm:py-3 sm:align-top sm:whitespace-nowrap sm:text-slate-900">
-                    <span className="sm:hidden">{t("invoices.columns.issueDate")}: </span>
-                    {formatDate(invoice.issueDate, locale)}
-                  </td>
-                  <td className="col-span-2 text-slate-600 sm:table-cell sm:px-4 sm:py-3 sm:align-top sm:whitespace-nowrap sm:text-slate-900">
-                    <span className="sm:hidden">{t("invoices.columns.dueDate")}: </span>
-                    {formatDate(invoice.dueDate, locale)}
-                  </td>
-                  <td className="col-span-2 font-semibold tabular-nums text-slate-900 sm:table-cell sm:px-4 sm:py-3 sm:text-right sm:align-top sm:whitespace-nowrap sm:font-normal">
-                    <span className="font-normal text-slate-600 sm:hidden">{t("invoices.columns.total")}: </span>
-                    {money(invoice.total, invoice.currency)}
-                    {invoice.amountDue > 0 && invoice.amountDue !== invoice.total && (
-                      <span className="block text-xs font-normal text-slate-600">{t("invoices.dueRemaining", { amount: money(invoice.amountDue, invoice.currency) })}</span>
-                    )}
-                  </td>
-                  <td className="hidden sm:table-cell sm:px-4 sm:py-3 sm:align-top">
-                    <InvoiceStatusBadge status={invoice.displayStatus} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* On a phone each row is a card: number and status first, the other cells labelled underneath. */}
+      <DataTable caption={t("invoices.tableCaption")} rows={page.rows} rowKey={(invoice) => invoice.id} columns={columns}
+        empty={emptyList} stackBelow="sm" rowLayout="title-and-badge" />
 
-      <Pagination
-        previousHref={page.previousCursor ? hrefFor({ cursor: page.previousCursor }) : undefined}
-        nextHref={page.nextCursor ? hrefFor({ cursor: page.nextCursor }) : undefined}
-      />
+      <Pagination page={page} path={INVOICES_PATH} query={queryFor({})} />
     </>
   );
 }

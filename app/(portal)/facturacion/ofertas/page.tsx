@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/app/_components/empty-state";
+import { DataTable, type DataTableColumn } from "@/app/_components/data-table";
 import { PageHeader } from "@/app/_components/page-header";
 import { Pagination } from "@/app/_components/pagination";
 import { requireUser } from "@/lib/auth/session";
@@ -26,66 +26,66 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
   const page = await listQuotes(user.scope, { cursor: typeof cursor === "string" ? cursor : null, limit: PAGE_SIZE });
   const t = await getTranslations("billing.quotes");
   const locale = await getLocale();
-  const hrefFor = (value: string) => `/facturacion/ofertas?${new URLSearchParams({ cursor: value })}`;
+
+  type Row = (typeof page.rows)[number];
+  const dateColumn = (field: "issueDate" | "validUntil", label: string): DataTableColumn<Row> => ({
+    key: field,
+    label,
+    cellClassName: "col-span-2 text-slate-600 md:whitespace-nowrap md:text-slate-900",
+    labelClassName: "md:hidden",
+    cell: (quote) => formatDate(quote[field], locale),
+  });
+  const columns: DataTableColumn<Row>[] = [
+    {
+      key: "reference",
+      label: t("columns.reference"),
+      cellClassName: "text-slate-600 md:whitespace-nowrap",
+      cell: (quote) => (
+        <Link href={`/facturacion/ofertas/${quote.id}`} className={`${textLink} font-semibold`}>
+          {quote.reference}
+        </Link>
+      ),
+    },
+    {
+      key: "stage-on-phone",
+      label: t("columns.stage"),
+      header: false,
+      cellClassName: "md:hidden",
+      labelClassName: "sr-only",
+      cell: (quote) => <QuoteStageBadge stage={quote.displayStage} />,
+    },
+    {
+      key: "subject",
+      label: t("columns.subject"),
+      cellClassName: "col-span-2 font-medium text-slate-900 md:font-normal",
+      labelClassName: "sr-only md:hidden",
+      cell: (quote) => quote.subject,
+    },
+    dateColumn("issueDate", t("columns.date")),
+    dateColumn("validUntil", t("columns.validUntil")),
+    {
+      key: "total",
+      label: t("columns.total"),
+      headerClassName: "text-right",
+      cellClassName: "col-span-2 font-semibold tabular-nums text-slate-900 md:text-right md:whitespace-nowrap md:font-normal",
+      labelClassName: "font-normal text-slate-600 md:hidden",
+      cell: (quote) => formatAmount(quote.total, quote.currency, locale),
+    },
+    {
+      key: "stage",
+      label: t("columns.stage"),
+      cellClassName: "hidden",
+      cell: (quote) => <QuoteStageBadge stage={quote.displayStage} />,
+    },
+  ];
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      {page.rows.length === 0 ? (
-        <EmptyState message={t("empty")} />
-      ) : (
-        <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("tableCaption")}</caption>
-            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold text-slate-600 uppercase md:table-header-group">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("columns.reference")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.subject")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.date")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.validUntil")}</th>
-                <th scope="col" className="px-4 py-2 text-right">{t("columns.total")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.stage")}</th>
-              </tr>
-            </thead>
-            {/* Below md each row is a card: subject and stage first, the other cells labelled underneath. */}
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.map((quote) => (
-                <tr key={quote.id} className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 px-4 py-3 md:table-row md:p-0">
-                  <td className="text-slate-600 md:table-cell md:px-4 md:py-3 md:align-top md:whitespace-nowrap">
-                    <Link href={`/facturacion/ofertas/${quote.id}`} className={`${textLink} font-semibold`}>
-                      {quote.reference}
-                    </Link>
-                  </td>
-                  <td className="md:hidden">
-                    <span className="sr-only">{t("columns.stage")}: </span>
-                    <QuoteStageBadge stage={quote.displayStage} />
-                  </td>
-                  <td className="col-span-2 font-medium text-slate-900 md:table-cell md:px-4 md:py-3 md:align-top md:font-normal">
-                    <span className="sr-only md:hidden">{t("columns.subject")}: </span>
-                    {quote.subject}
-                  </td>
-                  <td className="col-span-2 text-slate-600 md:table-cell md:px-4 md:py-3 md:align-top md:whitespace-nowrap md:text-slate-900">
-                    <span className="md:hidden">{t("columns.date")}: </span>
-                    {formatDate(quote.issueDate, locale)}
-                  </td>
-                  <td className="col-span-2 text-slate-600 md:table-cell md:px-4 md:py-3 md:align-top md:whitespace-nowrap md:text-slate-900">
-                    <span className="md:hidden">{t("columns.validUntil")}: </span>
-                    {formatDate(quote.validUntil, locale)}
-                  </td>
-                  <td className="col-span-2 font-semibold tabular-nums text-slate-900 md:table-cell md:px-4 md:py-3 md:text-right md:align-top md:whitespace-nowrap md:font-normal">
-                    <span className="font-normal text-slate-600 md:hidden">{t("columns.total")}: </span>
-                    {formatAmount(quote.total, quote.currency, locale)}
-                  </td>
-                  <td className="hidden md:table-cell md:px-4 md:py-3 md:align-top">
-                    <QuoteStageBadge stage={quote.displayStage} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination previousHref={page.previousCursor ? hrefFor(page.previousCursor) : undefined} nextHref={page.nextCursor ? hrefFor(page.nextCursor) : undefined} />
+      {/* Below md each row is a card: subject and stage first, the other cells labelled underneath. */}
+      <DataTable caption={t("tableCaption")} rows={page.rows} rowKey={(quote) => quote.id} columns={columns}
+        emptyMessage={t("empty")} stackBelow="md" rowLayout="title-and-badge" />
+      <Pagination page={page} path="/facturacion/ofertas" />
     </>
   );
 }

@@ -21,7 +21,6 @@ export default async function AnnouncementsPage({ searchParams }: { searchParams
   const page = await listAnnouncements({ cursor: typeof cursor === "string" ? cursor : undefined, limit: PAGE_SIZE });
   const t = await getTranslations("support.announcements");
   const locale = await getLocale();
-  const hrefFor = (next: string) => `/soporte/anuncios?${new URLSearchParams({ cursor: next })}`;
 
   return (
     <>
@@ -49,10 +48,7 @@ export default async function AnnouncementsPage({ searchParams }: { searchParams
           ))}
         </ul>
       )}
-      <Pagination
-        previousHref={page.previousCursor ? hrefFor(page.previousCursor) : undefined}
-        nextHref={page.nextCursor ? hrefFor(page.nextCursor) : undefined}
-      />
+      <Pagination page={page} path="/soporte/anuncios" />
     </>
   );
 }

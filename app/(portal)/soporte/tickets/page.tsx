@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/app/_components/empty-state";
+import { DataTable, type DataTableColumn } from "@/app/_components/data-table";
+import { listHref } from "@/app/_components/list-href";
 import { PageHeader } from "@/app/_components/page-header";
 import { Pagination } from "@/app/_components/pagination";
 import { requireUser } from "@/lib/auth/session";
@@ -10,6 +11,7 @@ import { listTickets, TICKET_FILTERS, type TicketFilter } from "@/lib/support/ti
 import { TicketStatusBadge } from "../_components/ticket-status-badge";
 
 const PAGE_SIZE = 20;
+const TICKETS_PATH = "/soporte/tickets";
 
 // The query string speaks Spanish like the paths; "todos" is the default and stays out of the URL.
 const FILTER_PARAMS: Record<TicketFilter, string | null> = { all: null, open: "abiertos", closed: "cerrados" };
@@ -29,6 +31,43 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const page = await listTickets(user.scope, { status: filter, cursor, limit: PAGE_SIZE });
   const t = await getTranslations("support.tickets");
   const locale = await getLocale();
+
+  const columns: DataTableColumn<(typeof page.rows)[number]>[] = [
+    {
+      key: "department",
+      label: t("columns.department"),
+      cellClassName: "text-slate-600",
+      labelClassName: "font-medium text-slate-700 sm:hidden",
+      cell: (ticket) => ticket.departmentName,
+    },
+    {
+      key: "subject",
+      label: t("columns.subject"),
+      cellClassName: "order-first sm:order-none",
+      cell: (ticket) => (
+        <>
+          <Link href={`/soporte/tickets/${ticket.id}`} className="font-semibold text-brand-700 hover:underline">
+            {ticket.subject}
+          </Link>
+          <span className="block text-xs text-slate-500">#{ticket.reference}</span>
+        </>
+      ),
+    },
+    {
+      key: "status",
+      label: t("columns.status"),
+      cellClassName: "order-first sm:order-none",
+      labelClassName: "sr-only sm:hidden",
+      cell: (ticket) => <TicketStatusBadge status={ticket.status} />,
+    },
+    {
+      key: "last-update",
+      label: t("columns.lastUpdate"),
+      cellClassName: "text-slate-600 sm:whitespace-nowrap",
+      labelClassName: "font-medium text-slate-700 sm:hidden",
+      cell: (ticket) => <time dateTime={ticket.lastReplyAt.toISOString()}>{formatDateTime(ticket.lastReplyAt, locale)}</time>,
+    },
+  ];
 
   return (
     <>
@@ -52,53 +91,11 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         </ul>
       </nav>
 
-      {page.rows.length === 0 ? (
-        <EmptyState message={t(`empty.${filter}`)} />
-      ) : (
-        <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("tableCaption")}</caption>
-            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold text-slate-600 uppercase sm:table-header-group">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("columns.department")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.subject")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.status")}</th>
-                <th scope="col" className="px-4 py-2">{t("columns.lastUpdate")}</th>
-              </tr>
-            </thead>
-            {/* On a phone each row is a card: subject first, the other cells labelled underneath. */}
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.map((ticket) => (
-                <tr key={ticket.id} className="flex flex-col gap-1 px-4 py-3 sm:table-row sm:p-0">
-                  <td className="text-slate-600 sm:table-cell sm:px-4 sm:py-3 sm:align-top">
-                    <span className="font-medium text-slate-700 sm:hidden">{t("columns.department")}: </span>
-                    {ticket.departmentName}
-                  </td>
-                  <td className="order-first sm:order-none sm:table-cell sm:px-4 sm:py-3 sm:align-top">
-                    <Link href={`/soporte/tickets/${ticket.id}`} className="font-semibold text-brand-700 hover:underline">
-                      {ticket.subject}
-                    </Link>
-                    <span className="block text-xs text-slate-500">#{ticket.reference}</span>
-                  </td>
-                  <td className="order-first sm:order-none sm:table-cell sm:px-4 sm:py-3 sm:align-top">
-                    <span className="sr-only sm:hidden">{t("columns.status")}: </span>
-                    <TicketStatusBadge status={ticket.status} />
-                  </td>
-                  <td className="text-slate-600 sm:table-cell sm:px-4 sm:py-3 sm:align-top sm:whitespace-nowrap">
-                    <span className="font-medium text-slate-700 sm:hidden">{t("columns.lastUpdate")}: </span>
-                    <time dateTime={ticket.lastReplyAt.toISOString()}>{formatDateTime(ticket.lastReplyAt, locale)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* On a phone each row is a card: subject first, the other cells labelled underneath. */}
+      <DataTable caption={t("tableCaption")} rows={page.rows} rowKey={(ticket) => ticket.id} columns={columns}
+        emptyMessage={t(`empty.${filter}`)} stackBelow="sm" rowLayout="stacked" />
 
-      <Pagination
-        previousHref={page.previousCursor ? hrefFor(filter, page.previousCursor) : undefined}
-        nextHref={page.nextCursor ? hrefFor(filter, page.nextCursor) : undefined}
-      />
+      <Pagination page={page} path={TICKETS_PATH} query={{ estado: FILTER_PARAMS[filter] }} />
     </>
   );
 }
@@ -110,11 +107,6 @@ function filterFrom(value: string | string[] | undefined): TicketFilter {
   return match ?? "all";
 }
 
-function hrefFor(filter: TicketFilter, cursor?: string): string {
-  const query = new URLSearchParams();
-  const estado = FILTER_PARAMS[filter];
-  if (estado) query.set("estado", estado);
-  if (cursor) query.set("cursor", cursor);
-  const search = query.toString();
-  return search ? `/soporte/tickets?${search}` : "/soporte/tickets";
+function hrefFor(filter: TicketFilter): string {
+  return listHref(TICKETS_PATH, { estado: FILTER_PARAMS[filter] });
 }
