@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { auditLog, clients, contacts, sentEmails } from "@/db/schema";
 import type { ExportRequester } from "@/lib/export/export-section";
+import { profileColumns } from "./client-columns";
 import { readableBy } from "./sent-emails";
 
 /** The account itself: the client's profile and its contacts (never a secret, only whether one is set). */
@@ -9,21 +10,8 @@ export async function exportProfile(executor: Executor, { scope: { clientId } }:
   const [profileRows, contactRows] = await Promise.all([
     executor
       .select({
-        firstName: clients.firstName,
-        lastName: clients.lastName,
-        companyName: clients.companyName,
-        taxId: clients.taxId,
-        address1: clients.address1,
-        address2: clients.address2,
-        city: clients.city,
-        province: clients.province,
-        postcode: clients.postcode,
-        country: clients.country,
-        phone: clients.phone,
-        language: clients.language,
+        ...profileColumns,
         currency: clients.currency,
-        marketingOptIn: clients.marketingOptIn,
-        defaultBillingContactId: clients.defaultBillingContactId,
         createdAt: clients.createdAt,
         updatedAt: clients.updatedAt,
       })
