@@ -26,9 +26,12 @@ import {
   tickets,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { renderCreditEntryDescription } from "@/lib/billing/credit-entry-description";
 import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
 import { HIDDEN_QUOTE_STAGES } from "@/lib/billing/queries/quote-status";
 import { madridToday } from "@/lib/dashboard/madrid-today";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { readableBy, type EmailReader } from "./sent-emails";
 
 export const EXPORT_FORMAT = "area-de-cliente/account-export";
@@ -60,9 +63,10 @@ function omit<Row extends object, Key extends keyof Row>(row: Row, key: Key): Om
  * Everything the account holds, read with one statement per table (children through a join on
  * their parent's client id), so the cost never grows with the number of invoices or tickets. Every
  * statement names the client; columns are listed one by one, so a secret added to a table later is
- * not exported by accident. Pass a transaction for a consistent snapshot.
+ * not exported by accident. Pass a transaction for a consistent snapshot. Ledger descriptions are
+ * rendered in `locale` (the reader's), the account's language by default.
  */
-export async function collectAccountData(executor: Executor, requester: ExportRequester) {
+export async function collectAccountData(executor: Executor, requester: ExportRequester, locale?: Locale) {
   const { clientId } = requester;
   const [
     profileRows,
@@ -309,6 +313,9 @@ export async function collectAccountData(executor: Executor, requester: ExportRe
         currency: creditLedgerEntries.currency,
         kind: creditLedgerEntries.kind,
         invoiceId: creditLedgerEntries.invoiceId,
+        paymentAttemptId: creditLedgerEntries.paymentAttemptId,
+        descriptionKey: creditLedgerEntries.descriptionKey,
+        descriptionParams: creditLedgerEntries.descriptionParams,
         description: creditLedgerEntries.description,
         createdAt: creditLedgerEntries.createdAt,
       })
@@ -405,6 +412,7 @@ export async function collectAccountData(executor: Executor, requester: ExportRe
   for (const entry of creditRows) balances.set(entry.currency, (balances.get(entry.currency) ?? 0) + entry.amount);
 
   const [profile] = profileRows;
+  const t = translatorFor(locale ?? profile?.language);
   return {
     profile: profile ?? null,
     contacts: contactRows.map(({ securityQuestion, totpEnabledAt, ...contact }) => ({
@@ -435,7 +443,10 @@ export async function collectAccountData(executor: Executor, requester: ExportRe
     })),
     credit: {
       balances: [...balances].map(([currency, amount]) => ({ currency, amount })),
-      entries: creditRows,
+      entries: creditRows.map(({ descriptionKey, descriptionParams, description, ...entry }) => ({
+        ...entry,
+        description: renderCreditEntryDescription(t, { descriptionKey, descriptionParams, description }),
+      })),
     },
     tickets: ticketRows.map((ticket) => {
       const attachments = attachmentsByTicket.get(ticket.id) ?? [];
@@ -488,13 +499,13 @@ export function exportFileName(today: string): string {
  */
 export async function exportAccountData(
   requester: ExportRequester,
-  options: { ip?: string | null; now?: Date; db?: Database } = {},
+  options: { ip?: string | null; now?: Date; db?: Database; locale?: Locale } = {},
 ): Promise<{ fileName: string; json: string }> {
   const db = options.db ?? (await getDb());
   const now = options.now ?? new Date();
   const data = await db.transaction(
     async (tx) => {
-      const collected = await collectAccountData(tx, requester);
+      const collected = await collectAccountData(tx, requester, options.locale);
       await recordAudit(tx, { clientId: requester.clientId, contactId: requester.contactId, action: "data.exported", ip: options.ip ?? null });
       return collected;
     },

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
+import { translatorFor } from "@/lib/i18n/translator";
 import { getBillingSettings } from "@/lib/settings/get-settings";
 import { afterCommit } from "./after-commit";
 import { sendInvoiceCreatedEmail } from "./billing-emails";
@@ -32,7 +33,7 @@ export async function createAddFundsInvoice(user: SessionUser, amount: number): 
   if (amount > settings.addFundsMaximum) return refuse("billing.errors.addFundsMax");
 
   const outcome = await db.transaction(async (tx) => {
-    await lockClient(tx, user.clientId);
+    const client = await lockClient(tx, user.clientId);
     const balance = await getCreditBalance(tx, user.clientId);
     const [pending] = await tx
       .select({ due: sql<number>`coalesce(sum(${invoices.total} - ${invoices.amountPaid}), 0)`.mapWith(Number) })
@@ -42,7 +43,9 @@ export async function createAddFundsInvoice(user: SessionUser, amount: number): 
     const invoice = await createInvoice(tx, {
       clientId: user.clientId,
       kind: "add_funds",
-      lines: [{ description: "Añadir fondos al saldo de la cuenta", unitAmount: amount, taxable: false }],
+      // An invoice is a legal document: its line text is frozen at issue, in the client's language
+      // (as renewal lines are), and later catalog edits do not rewrite invoices already issued.
+      lines: [{ description: translatorFor(client?.language)("billing.invoiceLines.addFunds"), unitAmount: amount, taxable: false }],
     });
     return { ok: true as const, invoiceId: invoice.invoiceId };
   });

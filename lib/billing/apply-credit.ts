@@ -60,7 +60,7 @@ export async function applyCreditInTx(tx: Transaction, clientId: number, invoice
     amount: -amount,
     kind: "application",
     invoiceId,
-    description: `Saldo aplicado a la factura ${invoice.proformaReference}`,
+    description: { key: "billing.creditLedger.application", params: { reference: invoice.proformaReference } },
     contactId,
   });
   const payment = await recordPayment(tx, { clientId, invoiceId, amount, currency: invoice.currency, gateway: "credit" });

@@ -107,7 +107,7 @@ export async function issuePaidInvoice(tx: Transaction, invoice: InvoiceRow): Pr
       amount: invoice.total,
       kind: "deposit",
       invoiceId: invoice.id,
-      description: `Fondos añadidos (factura ${formatted})`,
+      description: { key: "billing.creditLedger.addFunds", params: { invoiceNumber: formatted } },
     });
   }
   return formatted;

@@ -15,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
       headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" },
     });
   }
-  const { fileName, json } = await exportAccountData(user, { ip: clientIp(request.headers) });
+  const { fileName, json } = await exportAccountData(user, { ip: clientIp(request.headers), locale: localeOf(request) });
   const body = new TextEncoder().encode(json);
   const headers = downloadHeaders(fileName, body.byteLength);
   headers.set("Content-Type", "application/json; charset=utf-8");
