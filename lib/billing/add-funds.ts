@@ -8,6 +8,7 @@ import { getBillingSettings } from "@/lib/settings/get-settings";
 import { afterCommit } from "./after-commit";
 import { sendInvoiceCreatedEmail } from "./billing-emails";
 import { createInvoice } from "./create-invoice";
+import { UNPAID_STATUSES } from "./invoice-status";
 import { getCreditBalance, lockClient } from "./credit";
 
 type AddFundsFieldError = "billing.errors.addFundsInvalid" | "billing.errors.addFundsMin" | "billing.errors.addFundsMax" | "billing.errors.addFundsMaxBalance";
@@ -38,7 +39,7 @@ export async function createAddFundsInvoice(user: SessionUser, amount: number): 
     const [pending] = await tx
       .select({ due: sql<number>`coalesce(sum(${invoices.total} - ${invoices.amountPaid}), 0)`.mapWith(Number) })
       .from(invoices)
-      .where(and(eq(invoices.clientId, user.clientId), eq(invoices.kind, "add_funds"), inArray(invoices.status, ["unpaid", "payment_pending"])));
+      .where(and(eq(invoices.clientId, user.clientId), eq(invoices.kind, "add_funds"), inArray(invoices.status, UNPAID_STATUSES)));
     if (balance + (pending?.due ?? 0) + amount > settings.maxCreditBalance) return refuse("billing.errors.addFundsMaxBalance");
     const invoice = await createInvoice(tx, {
       clientId: user.clientId,

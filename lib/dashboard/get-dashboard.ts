@@ -1,4 +1,5 @@
 import { invoiceNumberOf } from "@/lib/billing/invoice-number";
+import { UNPAID_STATUSES } from "@/lib/billing/invoice-status";
 import { and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import {
@@ -23,8 +24,6 @@ import { madridToday } from "./madrid-today";
 
 export const DASHBOARD_LIMITS = { invoices: 10, services: 10, tickets: 5, files: 25, announcements: 3 } as const;
 
-/** Invoices the customer still has to pay; payment_pending stays here until the gateway confirms. */
-export const UNPAID_INVOICE_STATUSES: InvoiceStatus[] = ["unpaid", "payment_pending"];
 /** Services that are over for the customer are left out of "their products". */
 const PAST_SERVICE_STATUSES: ServiceStatus[] = ["terminated", "cancelled", "fraud"];
 const PAST_DOMAIN_STATUSES: DomainStatus[] = ["expired", "transferred_away", "cancelled"];
@@ -266,7 +265,7 @@ function loadUnpaidInvoices(db: Executor, clientId: number, today: string) {
       overdueCount: sql<number>`count(*) filter (where ${invoices.dueDate} < ${today}::date) over ()`.mapWith(Number),
     })
     .from(invoices)
-    .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, UNPAID_INVOICE_STATUSES)))
+    .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, UNPAID_STATUSES)))
     .orderBy(asc(invoices.dueDate), asc(invoices.id))
     .limit(DASHBOARD_LIMITS.invoices);
 }

@@ -11,7 +11,7 @@ import {
   type InvoiceCursor,
   type InvoiceSort,
 } from "./invoice-keyset";
-import { amountDueOf, displayStatusOf, OUTSTANDING_STATUSES, UNPAID_FILTER_STATUSES, type InvoiceDisplayStatus } from "./invoice-status";
+import { amountDueOf, displayStatusOf, OUTSTANDING_STATUSES, UNPAID_STATUSES, type InvoiceDisplayStatus } from "../invoice-status";
 
 export { INVOICE_SORTS, isInvoiceSort, type InvoiceSort } from "./invoice-keyset";
 
@@ -113,7 +113,7 @@ function filterCondition(filter: InvoiceFilter, today: string): SQL | undefined 
     case "all":
       return undefined;
     case "unpaid":
-      return inArray(invoices.status, UNPAID_FILTER_STATUSES);
+      return inArray(invoices.status, UNPAID_STATUSES);
     case "overdue":
       return and(eq(invoices.status, "unpaid"), lt(invoices.dueDate, today));
     default:
