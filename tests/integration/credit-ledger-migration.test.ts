@@ -42,6 +42,7 @@ afterAll(async () => {
 });
 
 describe("migration 0003 (credit ledger kinds)", () => {
+  // Two full migration runs of a fresh PGlite: slower than the default timeout on a busy machine.
   it("turns the Spanish sentences old code wrote into kinds, references and catalog keys, and keeps staff text", async () => {
     const db = drizzle({ client, schema, casing: "snake_case" });
     await migrate(db, { migrationsFolder: folder });
@@ -89,5 +90,5 @@ describe("migration 0003 (credit ledger kinds)", () => {
       [300, "deposit", null, null, null, null, "Saldo a favor del pago nº 999999 (facturas ya pagadas por otra vía)"],
       [-100, "adjustment", null, null, null, null, "Corrección manual"],
     ]);
-  });
+  }, 120_000);
 });
