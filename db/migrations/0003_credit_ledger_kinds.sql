@@ -5,24 +5,17 @@ ALTER TABLE "credit_ledger_entries" ADD COLUMN "description_params" jsonb;--> st
 -- Data: rows written before this migration say what they are only in Spanish words. The sentences
 -- the code wrote become kinds, references and catalog keys; any other text stays as staff text.
 UPDATE "credit_ledger_entries" AS "e" SET
-	"kind" = 'overpayment',
+	"kind" = "sentence"."kind",
 	"payment_attempt_id" = "a"."id",
-	"description_key" = 'billing.creditLedger.overpayment',
+	"description_key" = "sentence"."key",
 	"description_params" = jsonb_build_object('attemptId', "a"."id"),
 	"description" = NULL
-FROM "payment_attempts" AS "a"
-WHERE "e"."kind" = 'deposit'
-	AND "a"."id" = substring("e"."description" from '^Saldo a favor del pago nº ([0-9]{1,9}) \(facturas ya pagadas por otra vía\)$')::integer
-	AND "a"."client_id" = "e"."client_id";--> statement-breakpoint
-UPDATE "credit_ledger_entries" AS "e" SET
-	"kind" = 'refund_reversal',
-	"payment_attempt_id" = "a"."id",
-	"description_key" = 'billing.creditLedger.refundReversal',
-	"description_params" = jsonb_build_object('attemptId', "a"."id"),
-	"description" = NULL
-FROM "payment_attempts" AS "a"
-WHERE "e"."kind" = 'adjustment'
-	AND "a"."id" = substring("e"."description" from '^Reembolso del pago nº ([0-9]{1,9}) \(saldo a favor\)$')::integer
+FROM (VALUES
+	('deposit', 'overpayment', 'billing.creditLedger.overpayment', '^Saldo a favor del pago nº ([0-9]{1,9}) \(facturas ya pagadas por otra vía\)$'),
+	('adjustment', 'refund_reversal', 'billing.creditLedger.refundReversal', '^Reembolso del pago nº ([0-9]{1,9}) \(saldo a favor\)$')
+) AS "sentence"("old_kind", "kind", "key", "pattern"), "payment_attempts" AS "a"
+WHERE "e"."kind" = "sentence"."old_kind"
+	AND "a"."id" = substring("e"."description" from "sentence"."pattern")::integer
 	AND "a"."client_id" = "e"."client_id";--> statement-breakpoint
 UPDATE "credit_ledger_entries" SET
 	"description_key" = 'billing.creditLedger.addFunds',
