@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { clients } from "./clients";
 import { createdAt, currency, money } from "./columns";
 
@@ -121,6 +122,62 @@ export const paymentAttempts = pgTable(
     completedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.clientId, t.createdAt), index().on(t.gatewaySessionId)],
+);
+
+/**
+ * What a credit ledger entry is; money rules match on this and on the entry's references, never on
+ * its wording. deposit: funds added (an add-funds invoice paid, or a transfer staff recorded);
+ * overpayment: the part of a gateway payment no invoice could take; application: credit spent on an
+ * invoice; refund_reversal: a gateway refund taken back from the credit its payment left;
+ * adjustment: anything else staff writes by hand.
+ */
+export const CREDIT_ENTRY_KINDS = ["deposit", "overpayment", "application", "refund_reversal", "adjustment"] as const;
+export type CreditEntryKind = (typeof CREDIT_ENTRY_KINDS)[number];
+
+/** Parameters of a catalog description, stored with the entry so it can be rendered in any language. */
+export type CreditEntryDescriptionParams = Record<string, string | number>;
+
+/** The credit balance is the sum of these entries; entries are only ever added, inside a transaction locking the client row. */
+export const creditLedgerEntries = pgTable(
+  "credit_ledger_entries",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    clientId: integer().notNull().references(() => clients.id),
+    /** Positive adds credit (deposit, overpayment), negative spends it (application, refund reversal). */
+    amount: money(),
+    currency: currency(),
+    kind: varchar({ length: 16 }).$type<CreditEntryKind>().notNull(),
+    invoiceId: integer().references(() => invoices.id),
+    paymentAttemptId: integer().references(() => paymentAttempts.id),
+    /** A message catalog key ("billing.creditLedger.overpayment"), rendered with its params in the reader's language. */
+    descriptionKey: varchar({ length: 64 }),
+    descriptionParams: jsonb().$type<CreditEntryDescriptionParams>(),
+    /** Free text written by staff; code-written entries use descriptionKey instead. */
+    description: text(),
+    createdByContactId: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.clientId, t.createdAt),
+    index().on(t.paymentAttemptId),
+    // The excess of one gateway payment becomes credit once; an add-funds invoice adds its funds once.
+    uniqueIndex("credit_ledger_entries_overpayment_once").on(t.paymentAttemptId).where(sql`${t.kind} = 'overpayment'`),
+    uniqueIndex("credit_ledger_entries_deposit_once").on(t.invoiceId).where(sql`${t.kind} = 'deposit' and ${t.invoiceId} is not null`),
+    check(
+      "credit_ledger_entries_kind",
+      sql`${t.kind} in (${sql.raw(CREDIT_ENTRY_KINDS.map((kind) => `'${kind}'`).join(", "))})`,
+    ),
+    check(
+      "credit_ledger_entries_references",
+      sql`(${t.kind} not in ('overpayment', 'refund_reversal') or ${t.paymentAttemptId} is not null) and (${t.kind} <> 'application' or ${t.invoiceId} is not null)`,
+    ),
+    // Credit comes in as deposit or overpayment and goes out as application or refund reversal; staff adjust either way.
+    check(
+      "credit_ledger_entries_sign",
+      sql`(${t.kind} not in ('deposit', 'overpayment') or ${t.amount} > 0) and (${t.kind} not in ('application', 'refund_reversal') or ${t.amount} < 0)`,
+    ),
+    check("credit_ledger_entries_described", sql`${t.descriptionKey} is not null or ${t.description} is not null`),
+  ],
 );
 
 /**

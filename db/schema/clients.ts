@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { createdAt, currency, money, updatedAt } from "./columns";
 
 export const clients = pgTable("clients", {
@@ -23,24 +23,6 @@ export const clients = pgTable("clients", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
-
-/** The credit balance is the sum of these entries; entries are only ever added, inside a transaction locking the client row. */
-export const creditLedgerEntries = pgTable(
-  "credit_ledger_entries",
-  {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    clientId: integer().notNull().references(() => clients.id),
-    /** Positive adds credit (deposit, refund to credit), negative spends it (applied to an invoice). */
-    amount: money(),
-    currency: currency(),
-    kind: varchar({ length: 16 }).notNull(),
-    invoiceId: integer(),
-    description: text().notNull(),
-    createdByContactId: integer(),
-    createdAt: createdAt(),
-  },
-  (t) => [index().on(t.clientId, t.createdAt)],
-);
 
 export const affiliates = pgTable(
   "affiliates",

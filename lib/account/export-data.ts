@@ -2,6 +2,7 @@ import { getDb, type Database, type Executor } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { exportBilling } from "@/lib/billing/export-section";
 import { madridToday } from "@/lib/dashboard/madrid-today";
+import type { Locale } from "@/lib/i18n/locales";
 import { exportDomains } from "@/lib/domains/export-section";
 import type { ExportRequester } from "@/lib/export/export-section";
 import { exportFiles } from "@/lib/files/export-section";
@@ -54,13 +55,13 @@ export function exportFileName(today: string): string {
  */
 export async function exportAccountData(
   requester: ExportRequester,
-  options: { ip?: string | null; now?: Date; db?: Database } = {},
+  options: { ip?: string | null; now?: Date; db?: Database; locale?: Locale } = {},
 ): Promise<{ fileName: string; json: string }> {
   const db = options.db ?? (await getDb());
   const now = options.now ?? new Date();
   const data = await db.transaction(
     async (tx) => {
-      const collected = await collectAccountData(tx, requester);
+      const collected = await collectAccountData(tx, { ...requester, locale: options.locale });
       await recordAudit(tx, { clientId: requester.scope.clientId, contactId: requester.contactId, action: "data.exported", ip: options.ip ?? null });
       return collected;
     },

@@ -3,10 +3,12 @@ import { getDb } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
+import { translatorFor } from "@/lib/i18n/translator";
 import { getBillingSettings } from "@/lib/settings/get-settings";
 import { afterCommit } from "./after-commit";
 import { sendInvoiceCreatedEmail } from "./billing-emails";
 import { createInvoice } from "./create-invoice";
+import { UNPAID_STATUSES } from "./invoice-status";
 import { getCreditBalance, lockClient } from "./credit";
 
 type AddFundsFieldError = "billing.errors.addFundsInvalid" | "billing.errors.addFundsMin" | "billing.errors.addFundsMax" | "billing.errors.addFundsMaxBalance";
@@ -32,17 +34,19 @@ export async function createAddFundsInvoice(user: SessionUser, amount: number): 
   if (amount > settings.addFundsMaximum) return refuse("billing.errors.addFundsMax");
 
   const outcome = await db.transaction(async (tx) => {
-    await lockClient(tx, user.clientId);
+    const client = await lockClient(tx, user.clientId);
     const balance = await getCreditBalance(tx, user.clientId);
     const [pending] = await tx
       .select({ due: sql<number>`coalesce(sum(${invoices.total} - ${invoices.amountPaid}), 0)`.mapWith(Number) })
       .from(invoices)
-      .where(and(eq(invoices.clientId, user.clientId), eq(invoices.kind, "add_funds"), inArray(invoices.status, ["unpaid", "payment_pending"])));
+      .where(and(eq(invoices.clientId, user.clientId), eq(invoices.kind, "add_funds"), inArray(invoices.status, UNPAID_STATUSES)));
     if (balance + (pending?.due ?? 0) + amount > settings.maxCreditBalance) return refuse("billing.errors.addFundsMaxBalance");
     const invoice = await createInvoice(tx, {
       clientId: user.clientId,
       kind: "add_funds",
-      lines: [{ description: "Añadir fondos al saldo de la cuenta", unitAmount: amount, taxable: false }],
+      // An invoice is a legal document: its line text is frozen at issue, in the client's language
+      // (as renewal lines are), and later catalog edits do not rewrite invoices already issued.
+      lines: [{ description: translatorFor(client?.language)("billing.invoiceLines.addFunds"), unitAmount: amount, taxable: false }],
     });
     return { ok: true as const, invoiceId: invoice.invoiceId };
   });

@@ -4,13 +4,15 @@ import type { SessionUser } from "@/lib/auth/session";
 import { afterCommit } from "./after-commit";
 import { sendPaymentReceivedEmail } from "./billing-emails";
 import { addCreditEntry, getCreditBalance, lockClient } from "./credit";
-import { PAYABLE_STATUSES, lockInvoice, recordPayment } from "./record-payment";
+import { canPayWithCredit, customerPaymentRefusal } from "./invoice-status";
+import { lockInvoice, recordPayment } from "./record-payment";
 
 export type ApplyCreditError =
   | "errors.forbidden"
   | "billing.errors.invoiceNotFound"
   | "billing.errors.alreadyPaid"
   | "billing.errors.notPayable"
+  | "billing.errors.paymentPending"
   | "billing.errors.creditNotForAddFunds"
   | "billing.errors.currencyMismatch"
   | "billing.errors.noCredit";
@@ -43,12 +45,10 @@ export async function applyCreditInTx(tx: Transaction, clientId: number, invoice
   if (!client) return { ok: false, error: "billing.errors.invoiceNotFound" };
   const invoice = await lockInvoice(tx, clientId, invoiceId);
   if (!invoice) return { ok: false, error: "billing.errors.invoiceNotFound" };
-  if (invoice.status === "paid") return { ok: false, error: "billing.errors.alreadyPaid" };
-  if (!PAYABLE_STATUSES.has(invoice.status)) return { ok: false, error: "billing.errors.notPayable" };
-  // Paying an add-funds invoice with credit would only move credit around in a circle.
-  if (invoice.kind === "add_funds") return { ok: false, error: "billing.errors.creditNotForAddFunds" };
+  const refusal = customerPaymentRefusal(invoice);
+  if (refusal) return { ok: false, error: refusal };
+  if (!canPayWithCredit(invoice)) return { ok: false, error: "billing.errors.creditNotForAddFunds" };
   const due = invoice.total - invoice.amountPaid;
-  if (due <= 0) return { ok: false, error: "billing.errors.alreadyPaid" };
   if (invoice.currency !== client.currency) return { ok: false, error: "billing.errors.currencyMismatch" };
 
   const balance = await getCreditBalance(tx, clientId);
@@ -60,7 +60,7 @@ export async function applyCreditInTx(tx: Transaction, clientId: number, invoice
     amount: -amount,
     kind: "application",
     invoiceId,
-    description: `Saldo aplicado a la factura ${invoice.proformaReference}`,
+    description: { key: "billing.creditLedger.application", params: { reference: invoice.proformaReference } },
     contactId,
   });
   const payment = await recordPayment(tx, { clientId, invoiceId, amount, currency: invoice.currency, gateway: "credit" });

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { affiliates, clients, creditLedgerEntries, invoices, type InvoiceStatus } from "@/db/schema";
 import type { DashboardPart } from "@/lib/dashboard/dashboard-part";
 import { invoiceNumberOf } from "./invoice-number";
-import { UNPAID_FILTER_STATUSES } from "./queries/invoice-status";
+import { canCustomerPay, UNPAID_STATUSES } from "./invoice-status";
 
 export const DASHBOARD_UNPAID_INVOICES = 10;
 
@@ -16,6 +16,8 @@ export type DashboardInvoice = {
   amountDue: number;
   currency: string;
   overdue: boolean;
+  /** Whether "Pagar" is offered: the same rule as the invoice page and the payment actions. */
+  payable: boolean;
 };
 
 export type DashboardAffiliate = {
@@ -58,7 +60,7 @@ export const billingPart: DashboardPart<DashboardBilling, "invoices"> = {
           overdueCount: sql<number>`count(*) filter (where ${invoices.dueDate} < ${today}::date) over ()`.mapWith(Number),
         })
         .from(invoices)
-        .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, UNPAID_FILTER_STATUSES)))
+        .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, UNPAID_STATUSES)))
         .orderBy(asc(invoices.dueDate), asc(invoices.id))
         .limit(DASHBOARD_UNPAID_INVOICES),
       db
@@ -96,6 +98,7 @@ export const billingPart: DashboardPart<DashboardBilling, "invoices"> = {
           amountDue: invoice.total - invoice.amountPaid,
           currency: invoice.currency,
           overdue: invoice.dueDate < today,
+          payable: canCustomerPay(invoice),
         })),
       },
       creditBalance: account?.creditBalance ?? 0,

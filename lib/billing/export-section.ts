@@ -1,12 +1,14 @@
 import { and, asc, eq, notInArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { creditLedgerEntries, invoiceLines, invoices, payments, quoteLines, quotes } from "@/db/schema";
+import { clients, creditLedgerEntries, invoiceLines, invoices, payments, quoteLines, quotes } from "@/db/schema";
 import { groupBy, omit, type ExportRequester } from "@/lib/export/export-section";
+import { translatorFor } from "@/lib/i18n/translator";
+import { renderCreditEntryDescription } from "./credit-entry-description";
 import { formatInvoiceNumber } from "./invoice-number";
 import { HIDDEN_QUOTE_STAGES } from "./queries/quote-status";
 
 /** Invoices with their lines and payments, quotes with their lines, and the credit ledger with its balances. */
-export async function exportBilling(executor: Executor, { scope: { clientId } }: ExportRequester) {
+export async function exportBilling(executor: Executor, { scope: { clientId }, locale }: ExportRequester) {
   const [invoiceRows, invoiceLineRows, paymentRows, quoteRows, quoteLineRows, creditRows] = await Promise.all([
     executor
       .select({
@@ -103,10 +105,16 @@ export async function exportBilling(executor: Executor, { scope: { clientId } }:
         currency: creditLedgerEntries.currency,
         kind: creditLedgerEntries.kind,
         invoiceId: creditLedgerEntries.invoiceId,
+        paymentAttemptId: creditLedgerEntries.paymentAttemptId,
+        descriptionKey: creditLedgerEntries.descriptionKey,
+        descriptionParams: creditLedgerEntries.descriptionParams,
         description: creditLedgerEntries.description,
         createdAt: creditLedgerEntries.createdAt,
+        // Descriptions are rendered in the reader's language, the account's when none was asked for.
+        accountLanguage: clients.language,
       })
       .from(creditLedgerEntries)
+      .innerJoin(clients, eq(clients.id, creditLedgerEntries.clientId))
       .where(eq(creditLedgerEntries.clientId, clientId))
       .orderBy(asc(creditLedgerEntries.createdAt), asc(creditLedgerEntries.id)),
   ]);
@@ -129,7 +137,10 @@ export async function exportBilling(executor: Executor, { scope: { clientId } }:
     })),
     credit: {
       balances: [...balances].map(([currency, amount]) => ({ currency, amount })),
-      entries: creditRows,
+      entries: creditRows.map(({ descriptionKey, descriptionParams, description, accountLanguage, ...entry }) => ({
+        ...entry,
+        description: renderCreditEntryDescription(translatorFor(locale ?? accountLanguage), { descriptionKey, descriptionParams, description }),
+      })),
     },
   };
 }

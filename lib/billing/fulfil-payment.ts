@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { creditLedgerEntries, invoices, paymentAttempts, payments } from "@/db/schema";
 import { afterCommit } from "./after-commit";
@@ -68,8 +68,9 @@ export async function fulfilPaymentAttempt(input: FulfilPaymentInput): Promise<{
       await addCreditEntry(tx, {
         clientId: attempt.clientId,
         amount: remaining,
-        kind: "deposit",
-        description: `Saldo a favor del pago nº ${attempt.id} (facturas ya pagadas por otra vía)`,
+        kind: "overpayment",
+        paymentAttemptId: attempt.id,
+        description: { key: "billing.creditLedger.overpayment", params: { attemptId: attempt.id } },
         contactId: attempt.createdByContactId,
       });
     }
@@ -160,16 +161,15 @@ export async function recordRefund(input: RecordRefundInput): Promise<{ status: 
       else entry.refunded -= row.amount;
       perInvoice.set(row.invoiceId, entry);
     }
-    const creditDescription = `Reembolso del pago nº ${attempt.id} (saldo a favor)`;
+    // What earlier refunds already took back from this attempt's credit: found by kind and attempt, never by wording.
     const creditRows = await tx
       .select({ amount: creditLedgerEntries.amount })
       .from(creditLedgerEntries)
       .where(
         and(
           eq(creditLedgerEntries.clientId, attempt.clientId),
-          eq(creditLedgerEntries.kind, "adjustment"),
-          eq(creditLedgerEntries.description, creditDescription),
-          lt(creditLedgerEntries.amount, 0),
+          eq(creditLedgerEntries.kind, "refund_reversal"),
+          eq(creditLedgerEntries.paymentAttemptId, attempt.id),
         ),
       );
     const recorded =
@@ -202,7 +202,13 @@ export async function recordRefund(input: RecordRefundInput): Promise<{ status: 
       toRefund -= take;
     }
     if (toRefund > 0) {
-      await addCreditEntry(tx, { clientId: attempt.clientId, amount: -toRefund, kind: "adjustment", description: creditDescription });
+      await addCreditEntry(tx, {
+        clientId: attempt.clientId,
+        amount: -toRefund,
+        kind: "refund_reversal",
+        paymentAttemptId: attempt.id,
+        description: { key: "billing.creditLedger.refundReversal", params: { attemptId: attempt.id } },
+      });
     }
     return { status: "applied" as const };
   });

@@ -1,13 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { invoices, payments, type InvoiceStatus } from "@/db/schema";
+import { invoices, payments } from "@/db/schema";
 import { BillingError } from "./billing-error";
 import { addCreditEntry, lockClient } from "./credit";
 import { formatInvoiceNumber, invoiceNumberOf, invoiceSeriesFor, takeNextInvoiceNumber } from "./invoice-number";
+import { STATUSES_ACCEPTING_GATEWAY_MONEY } from "./invoice-status";
 import { madridToday } from "./today";
-
-/** Statuses that still owe money; "collections" is an unpaid debt handed to collection, still payable. */
-export const PAYABLE_STATUSES: ReadonlySet<InvoiceStatus> = new Set<InvoiceStatus>(["unpaid", "payment_pending", "collections"]);
 
 export type PaymentGatewayName = "stripe" | "sandbox" | "credit";
 
@@ -51,7 +49,7 @@ export async function recordPayment(tx: Transaction, input: RecordPaymentInput):
   }
 
   const due = invoice.total - invoice.amountPaid;
-  if (!PAYABLE_STATUSES.has(invoice.status) || due <= 0) {
+  if (!STATUSES_ACCEPTING_GATEWAY_MONEY.includes(invoice.status) || due <= 0) {
     return { applied: 0, excess: input.amount, paidNow: false, invoiceNumber: invoiceNumberOf(invoice) };
   }
 
@@ -107,7 +105,7 @@ export async function issuePaidInvoice(tx: Transaction, invoice: InvoiceRow): Pr
       amount: invoice.total,
       kind: "deposit",
       invoiceId: invoice.id,
-      description: `Fondos añadidos (factura ${formatted})`,
+      description: { key: "billing.creditLedger.addFunds", params: { invoiceNumber: formatted } },
     });
   }
   return formatted;

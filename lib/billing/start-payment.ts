@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { PaymentGatewayError } from "@/lib/payments/gateway";
 import { getProvider } from "@/lib/providers";
-import { PAYABLE_STATUSES } from "./record-payment";
+import { customerPaymentRefusal } from "./invoice-status";
 
 export type StartPaymentError =
   | "errors.forbidden"
@@ -15,11 +15,13 @@ export type StartPaymentError =
   | "billing.errors.invoiceNotFound"
   | "billing.errors.alreadyPaid"
   | "billing.errors.notPayable"
+  | "billing.errors.paymentPending"
   | "billing.errors.mixedCurrencies"
   | "payments.errors.gatewayUnavailable"
   | "payments.errors.gatewayRejected";
 
 const MAX_INVOICES = 200;
+const REFUSALS_BY_PRIORITY = ["billing.errors.alreadyPaid", "billing.errors.paymentPending", "billing.errors.notPayable"] as const;
 
 /**
  * "Pagar ahora" and "Pago masivo": one checkout for the amount due of the selected invoices, computed
@@ -52,10 +54,10 @@ export async function startPayment(
     .from(invoices)
     .where(and(eq(invoices.clientId, user.clientId), inArray(invoices.id, invoiceIds)));
   if (rows.length !== invoiceIds.length) return { ok: false, error: "billing.errors.invoiceNotFound" };
-  if (rows.some((row) => row.status === "paid" || (PAYABLE_STATUSES.has(row.status) && row.total - row.amountPaid <= 0))) {
-    return { ok: false, error: "billing.errors.alreadyPaid" };
-  }
-  if (rows.some((row) => !PAYABLE_STATUSES.has(row.status))) return { ok: false, error: "billing.errors.notPayable" };
+  // One answer for the whole selection, the same whatever order the rows come back in.
+  const refusals = new Set(rows.map(customerPaymentRefusal));
+  const refusal = REFUSALS_BY_PRIORITY.find((error) => refusals.has(error));
+  if (refusal) return { ok: false, error: refusal };
   const currencies = new Set(rows.map((row) => row.currency));
   if (currencies.size !== 1) return { ok: false, error: "billing.errors.mixedCurrencies" };
 

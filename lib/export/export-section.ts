@@ -1,4 +1,5 @@
 import type { ClientScope } from "@/lib/auth/scope";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * "Descargar mis datos" is assembled from one section per business area (lib/<area>/export-section.ts),
@@ -7,7 +8,12 @@ import type { ClientScope } from "@/lib/auth/scope";
  * lists its columns one by one (a secret added to a table later is not exported by accident), and runs
  * inside the caller's transaction, so every section sees the same instant.
  */
-export type ExportRequester = { scope: ClientScope; contactId: number };
+export type ExportRequester = {
+  scope: ClientScope;
+  contactId: number;
+  /** The language texts rendered at read time (credit ledger descriptions) are written in; the account's by default. */
+  locale?: Locale;
+};
 
 /** Groups child rows under their parent's id, keeping the order the query returned them in. */
 export function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, sum } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { clients, creditLedgerEntries, invoices } from "@/db/schema";
 import type { ClientScope } from "@/lib/auth/scope";
+import { UNPAID_STATUSES } from "@/lib/billing/invoice-status";
 
 export type Notifications = {
   currency: string;
@@ -28,7 +29,7 @@ export async function getNotifications(scope: ClientScope, options: { canSeeInvo
             due: sql<number>`coalesce(sum(${invoices.total} - ${invoices.amountPaid}), 0)`.mapWith(Number),
           })
           .from(invoices)
-          .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, ["unpaid", "payment_pending"])))
+          .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, UNPAID_STATUSES)))
       : Promise.resolve([{ count: 0, due: 0 }]),
   ]);
   return {

@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import { unsafeClientScope } from "@/lib/auth/scope";
 import { getCreditBalance } from "@/lib/billing/credit";
 import { getInvoiceView } from "@/lib/billing/queries/invoice-view";
-import { PAYABLE_STATUSES } from "@/lib/billing/queries/invoice-status";
+import { canCustomerPay } from "@/lib/billing/invoice-status";
 import { getInvoiceSummary, listInvoices } from "@/lib/billing/queries/list-invoices";
 
 // What the two pages read per request, mirrored from app/(portal)/facturacion/facturas/page.tsx and
@@ -25,7 +25,7 @@ export async function loadInvoicePage(db: Database, clientId: number, invoiceId:
   const scope = unsafeClientScope(clientId);
   const view = await getInvoiceView(scope, invoiceId, db, { today });
   if (!view) throw new Error(`Invoice ${invoiceId} of client ${clientId} not found`);
-  const payable = PAYABLE_STATUSES.includes(view.status) && view.amountDue > 0;
+  const payable = canCustomerPay(view);
   const credit = payable && view.kind !== "add_funds" ? await getCreditBalance(db, clientId) : 0;
   return { view, credit };
 }

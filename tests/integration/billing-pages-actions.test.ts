@@ -1,9 +1,14 @@
 import { and, eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
+import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseEuroAmount } from "@/app/(portal)/facturacion/anadir-fondos/parse-amount";
 import type { Database } from "@/db/client";
-import { creditLedgerEntries, invoices, paymentAttempts, quoteLines, quotes, type Permission } from "@/db/schema";
+import { creditLedgerEntries, INVOICE_STATUSES, invoices, paymentAttempts, quoteLines, quotes, type Permission } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
+import { fulfilPaymentAttempt } from "@/lib/billing/fulfil-payment";
+import { listUnpaidInvoices } from "@/lib/billing/queries/unpaid-invoices";
+import { startPayment } from "@/lib/billing/start-payment";
 import { catalogs } from "@/lib/i18n/messages";
 import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
 import { setProviderForTests } from "@/lib/providers";
@@ -18,6 +23,7 @@ class Redirected extends Error {
     super(`redirect to ${url}`);
   }
 }
+class NotFound extends Error {}
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 
@@ -29,14 +35,23 @@ vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Redirected(url);
   },
+  notFound: () => {
+    throw new NotFound();
+  },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// For the invoice page, rendered by calling its server component.
+vi.mock("next-intl/server", () => ({
+  getLocale: async () => "es",
+  getTranslations: async (namespace?: string) => createTranslator({ locale: "es", messages: catalogs.es, namespace: namespace as never }),
+}));
 vi.mock("@/lib/billing/billing-emails", () => ({
   sendInvoiceCreatedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
   sendPaymentReceivedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
   sendQuoteAcceptedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
 }));
 
+const { default: InvoicePage } = await import("@/app/(portal)/facturacion/facturas/[invoiceId]/page");
 const { payInvoiceAction, applyCreditAction } = await import("@/app/(portal)/facturacion/facturas/[invoiceId]/actions");
 const { payInvoicesAction } = await import("@/app/(portal)/facturacion/pago-masivo/actions");
 const { addFundsAction } = await import("@/app/(portal)/facturacion/anadir-fondos/actions");
@@ -241,5 +256,83 @@ describe("Aceptar la oferta", () => {
     expect(await post(acceptQuoteAction, { quoteId: String(ofOther) })).toEqual({ ok: false, error: "billing.errors.quoteNotFound" });
     expect(await post(acceptQuoteAction, { quoteId: String(quoteId) })).toEqual({ redirectedTo: `/facturacion/ofertas/${quoteId}?aviso=aceptada` });
     expect(await db.select().from(invoices).where(eq(invoices.clientId, other.clientId))).toEqual([]);
+  });
+});
+
+function elementsIn(node: ReactNode): ReactElement<Record<string, unknown>>[] {
+  if (Array.isArray(node)) return node.flatMap(elementsIn);
+  if (!isValidElement<Record<string, unknown>>(node)) return [];
+  return [node, ...elementsIn(node.props.children as ReactNode)];
+}
+
+/**
+ * What the invoice page offers: the "Pagar ahora" button and the "Aplicar crédito" dialog, found in
+ * its rendered tree. The payment box is an async server component, so it is called as React would.
+ */
+async function pageOffers(invoiceId: number): Promise<{ payNow: boolean; applyCredit: boolean }> {
+  const page = await InvoicePage({ params: Promise.resolve({ invoiceId: String(invoiceId) }), searchParams: Promise.resolve({}) });
+  const boxes = elementsIn(page).filter((element) => typeof element.type === "function" && "payable" in element.props);
+  const rendered: ReactElement<Record<string, unknown>>[] = [];
+  for (const box of boxes) rendered.push(...elementsIn(await (box.type as (props: unknown) => Promise<ReactNode>)(box.props)));
+  return {
+    payNow: rendered.some((element) => element.props.action === payInvoiceAction && element.props.label === spanish("billing.invoice.payment.payNow")),
+    applyCredit: rendered.some((element) => element.props.action === applyCreditAction),
+  };
+}
+
+/** True when the action went on (to the gateway, or back to the invoice paid), false when it refused. */
+async function accepted(action: (previous: null, data: FormData) => Promise<unknown>, values: Record<string, string | string[]>): Promise<boolean> {
+  const result = (await post(action, values)) as { ok?: boolean; redirectedTo?: string };
+  return result.redirectedTo !== undefined || result.ok === true;
+}
+
+// The invoice page and the payment actions must agree on which invoices a customer can pay: for an
+// invoice in every status, with money still due and with nothing left to pay.
+describe("which invoices a customer can pay", () => {
+  const cases = INVOICE_STATUSES.flatMap((status) => [
+    { status, owing: true },
+    { status, owing: false },
+  ]);
+
+  it.each(cases)("$status (money still due: $owing): the page offers exactly what the actions accept", async ({ status, owing }) => {
+    const user = await signedInCustomer();
+    await db.insert(creditLedgerEntries).values({ clientId: user.clientId, amount: 100_000, kind: "deposit", description: "Prueba" });
+    const { invoice } = await createTestInvoice(db, user.clientId, { invoice: { status } });
+    if (!owing) await db.update(invoices).set({ amountPaid: invoice.total }).where(eq(invoices.id, invoice.id));
+
+    const expected = owing && (status === "unpaid" || status === "collections");
+    const offers = await pageOffers(invoice.id);
+    const listed = (await listUnpaidInvoices(user.scope)).invoices.some((row) => row.id === invoice.id);
+    const payNow = await accepted(payInvoiceAction, { invoiceId: String(invoice.id) });
+    const massPayment = await accepted(payInvoicesAction, { invoiceIds: [String(invoice.id)] });
+    // Last: accepted, it pays the invoice.
+    const credit = await accepted(applyCreditAction, { invoiceId: String(invoice.id) });
+
+    expect({ page: offers.payNow, pageCredit: offers.applyCredit, listed, payNow, massPayment, credit }).toEqual({
+      page: expected,
+      pageCredit: expected,
+      listed: expected,
+      payNow: expected,
+      massPayment: expected,
+      credit: expected,
+    });
+  });
+
+  it("payment_pending: the page shows the payment on its way, checkout says why it refuses, and the gateway's money is still recorded", async () => {
+    const user = await signedInCustomer();
+    const { invoice } = await createTestInvoice(db, user.clientId);
+    const started = await startPayment(user, [invoice.id]);
+    if (!started.ok) throw new Error(started.error);
+    await db.update(invoices).set({ status: "payment_pending" }).where(eq(invoices.id, invoice.id));
+
+    expect(await pageOffers(invoice.id)).toEqual({ payNow: false, applyCredit: false });
+    expect(await post(payInvoiceAction, { invoiceId: String(invoice.id) })).toMatchObject({ ok: false, error: "billing.errors.paymentPending" });
+
+    const event = { provider: "sandbox" as const, eventId: `evt_${uniqueSuffix()}`, eventType: "checkout.session.completed" };
+    expect(await fulfilPaymentAttempt({ ...event, attemptId: started.attemptId, amount: invoice.total, currency: "EUR", gatewayReference: null })).toEqual({
+      status: "applied",
+    });
+    const [row] = await db.select().from(invoices).where(eq(invoices.id, invoice.id));
+    expect(row).toMatchObject({ status: "paid", amountPaid: invoice.total });
   });
 });

@@ -277,7 +277,7 @@ describe("fulfilPaymentAttempt", () => {
     // 48.40 € received for 36.30 € of invoices: the 12.10 € paid twice is credit, not lost and not applied twice.
     expect(await getCreditBalance(db, user.clientId)).toBe(1210);
     const ledger = await db.select().from(creditLedgerEntries).where(eq(creditLedgerEntries.clientId, user.clientId));
-    expect(ledger.map((entry) => [entry.kind, entry.amount])).toEqual([["deposit", 1210]]);
+    expect(ledger.map((entry) => [entry.kind, entry.amount])).toEqual([["overpayment", 1210]]);
     expect(vi.mocked(sendPaymentReceivedEmail).mock.calls.map(([id]) => id).sort()).toEqual([a.invoice.id, b.invoice.id].sort());
   });
 

@@ -136,7 +136,7 @@ async function createClient(spec: ClientSpec = {}) {
         .returning({ id: clientFiles.id })
     : [];
   if (spec.credit?.length) {
-    await db.insert(creditLedgerEntries).values(spec.credit.map((amount) => ({ clientId, amount, kind: amount > 0 ? "deposit" : "applied", description: "Prueba" })));
+    await db.insert(creditLedgerEntries).values(spec.credit.map((amount) => ({ clientId, amount, kind: amount > 0 ? ("deposit" as const) : ("adjustment" as const), description: "Prueba" })));
   }
   if (spec.affiliate) {
     await db.insert(affiliates).values({ clientId, referralCode: `AF${tag}`, visitors: 120, signups: 3, commissionPending: 1500, commissionAvailable: 4250 });

@@ -60,7 +60,7 @@ export async function UnpaidInvoicesCard({
                   <span className="font-semibold tabular-nums text-slate-900">{formatAmount(invoice.amountDue, invoice.currency, locale)}</span>
                 </p>
                 <StatusBadge label={t(`status.${badge.key}`)} tone={badge.tone} />
-                {invoiceHref && invoice.status !== "payment_pending" && (
+                {invoiceHref && invoice.payable && (
                   <Link href={invoiceHref(invoice.id)} className={secondaryLink} aria-label={t("payInvoice", { reference: invoice.reference })}>
                     {t("pay")}
                   </Link>

@@ -5,14 +5,14 @@ import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
 import type { DocumentLine } from "@/lib/billing/price-lines";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import { isRowId } from "@/lib/row-id";
-import { amountDueOf, displayStatusOf, type InvoiceDisplayStatus } from "./invoice-status";
+import { amountDueOf, displayStatusOf, type InvoiceDisplayStatus } from "../invoice-status";
 import { companySettingsValue, issuerFrom, type InvoiceIssuer } from "./issuer";
 import { taxBreakdownOf, type TaxBreakdownRow } from "./tax-breakdown";
 import type { ClientScope } from "@/lib/auth/scope";
 
 export type { InvoiceIssuer } from "./issuer";
 export type { TaxBreakdownRow } from "./tax-breakdown";
-export type { InvoiceDisplayStatus } from "./invoice-status";
+export type { InvoiceDisplayStatus } from "../invoice-status";
 
 export type InvoiceViewLine = DocumentLine;
 

@@ -4,7 +4,7 @@ import { clients, invoices, type InvoiceStatus } from "@/db/schema";
 import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
-import { amountDueOf, displayStatusOf, OUTSTANDING_STATUSES, UNPAID_FILTER_STATUSES, type InvoiceDisplayStatus } from "./invoice-status";
+import { amountDueOf, displayStatusOf, OUTSTANDING_STATUSES, UNPAID_STATUSES, type InvoiceDisplayStatus } from "../invoice-status";
 import type { ClientScope } from "@/lib/auth/scope";
 
 export const INVOICE_SORTS = ["issue_desc", "issue_asc", "due_asc", "due_desc", "total_desc", "total_asc"] as const;
@@ -100,7 +100,7 @@ function filterCondition(filter: InvoiceFilter, today: string): SQL | undefined 
     case "all":
       return undefined;
     case "unpaid":
-      return inArray(invoices.status, UNPAID_FILTER_STATUSES);
+      return inArray(invoices.status, UNPAID_STATUSES);
     case "overdue":
       return and(eq(invoices.status, "unpaid"), lt(invoices.dueDate, today));
     default:

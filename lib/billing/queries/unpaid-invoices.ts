@@ -3,7 +3,7 @@ import { getDb, type Executor } from "@/db/client";
 import { invoices, type InvoiceStatus } from "@/db/schema";
 import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 import { madridToday } from "@/lib/dashboard/madrid-today";
-import { PAYABLE_STATUSES } from "./invoice-status";
+import { CUSTOMER_PAYABLE_STATUSES } from "../invoice-status";
 import { invoiceListColumns } from "./list-invoices";
 import type { ClientScope } from "@/lib/auth/scope";
 
@@ -41,7 +41,8 @@ export async function listUnpaidInvoices(
       totalCount: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(invoices)
-    .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, PAYABLE_STATUSES), gt(invoices.total, invoices.amountPaid)))
+    // canCustomerPay, in SQL.
+    .where(and(eq(invoices.clientId, clientId), inArray(invoices.status, CUSTOMER_PAYABLE_STATUSES), gt(invoices.total, invoices.amountPaid)))
     .orderBy(asc(invoices.dueDate), asc(invoices.id))
     .limit(options.limit ?? MASS_PAYMENT_LIMIT);
   return {

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { StatusBadge, type BadgeTone } from "@/app/_components/status-badge";
-import type { InvoiceDisplayStatus } from "@/lib/billing/queries/invoice-status";
+import type { InvoiceDisplayStatus } from "@/lib/billing/invoice-status";
 
 const TONES: Record<InvoiceDisplayStatus, BadgeTone> = {
   paid: "green",

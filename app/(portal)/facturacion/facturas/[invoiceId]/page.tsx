@@ -4,8 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { getClientCreditBalance } from "@/lib/billing/queries/credit-balance";
+import { canCustomerPay, canPayWithCredit } from "@/lib/billing/invoice-status";
 import { parseRowId } from "@/lib/row-id";
-import { PAYABLE_STATUSES } from "@/lib/billing/queries/invoice-status";
 import { getInvoiceView, type InvoiceView } from "@/lib/billing/queries/invoice-view";
 import { formatAmount, formatDate, formatDateTime } from "@/lib/i18n/format";
 import { ActionForm } from "../../_components/action-form";
@@ -43,9 +43,9 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
   const { user, invoice } = await loadInvoice((await params).invoiceId);
   const { aviso } = await searchParams;
   const notice = typeof aviso === "string" && aviso in NOTICES ? NOTICES[aviso as keyof typeof NOTICES] : null;
-  const payable = PAYABLE_STATUSES.includes(invoice.status) && invoice.amountDue > 0;
-  // Credit paying for an add-funds invoice would only move money in a circle.
-  const creditUsable = payable && invoice.kind !== "add_funds";
+  // The same predicates the payment actions check on the server, so the page offers exactly what they accept.
+  const payable = canCustomerPay(invoice);
+  const creditUsable = canPayWithCredit(invoice);
   const credit = creditUsable ? await getClientCreditBalance(user.scope) : 0;
   const t = await getTranslations("billing");
   const locale = await getLocale();
