@@ -14,7 +14,6 @@ import {
   launchBrowser,
   newPage,
   openInvoiceList,
-  pdfText,
   plainSpaces,
   screenshot,
   signInToDashboard,
@@ -22,9 +21,10 @@ import {
   type InvoiceRow,
   type ViewportName,
 } from "@/tests/helpers/browser";
+import { pdfFileText } from "@/tests/helpers/pdf-text";
 
 // Issue 3 Acceptance, the documents: the invoice list (statuses, balance due, filter, sort) and an
-// invoice page at a desktop and a 390 px phone; the downloaded PDFs read with pdftotext; the
+// invoice page at a desktop and a 390 px phone; the downloaded PDFs read with PDF.js; the
 // billing-only sub-account. Only READS demo's billing data (other files read demo's dashboard);
 // the one write is an add-funds payment attempt of otro@, whose data no other file reads.
 
@@ -223,7 +223,7 @@ describe("downloaded PDFs", () => {
 
       const { fileName, file } = await download(page, page.getByRole("link", { name: "Descargar PDF", exact: true }), `billing-${paid.label}`);
       expect(fileName).toBe(`${paid.label}.pdf`);
-      const text = pdfText(file);
+      const text = await pdfFileText(file);
       expect(text).toContain(paid.label);
       expect(text).toContain(ISSUER_NIF);
       expect(text).toContain(DEMO_NIF);
@@ -253,7 +253,7 @@ describe("downloaded PDFs", () => {
 
       const { fileName, file } = await download(page, page.getByRole("link", { name: "Descargar PDF", exact: true }), `billing-${reference}`);
       expect(fileName).toBe(`Proforma-${reference}.pdf`);
-      const text = pdfText(file);
+      const text = await pdfFileText(file);
       expect(text).toContain("Factura proforma");
       expect(text).toContain(reference);
       expect(text).toContain(ISSUER_NIF);
@@ -276,7 +276,7 @@ describe("downloaded PDFs", () => {
       const total = euros(await totalsAmount(page, /^Total$/));
       const { fileName, file } = await download(page, page.getByRole("link", { name: "Descargar PDF", exact: true }), `billing-${reference}`);
       expect(fileName).toBe(`Oferta-${reference}.pdf`);
-      const text = pdfText(file);
+      const text = await pdfFileText(file);
       expect(text).toContain(reference);
       expect(text).toContain(ISSUER_NIF);
       expect(text).toContain(DEMO_NIF);
@@ -326,7 +326,7 @@ describe("the billing-only sub-account (facturas@cliente.test)", () => {
       await expectNoHorizontalScroll(page);
       const { fileName, file } = await download(page, page.getByRole("link", { name: "Descargar PDF", exact: true }), `billing-subcuenta-${viewport}-${paid.label}`);
       expect(fileName).toBe(`${paid.label}.pdf`);
-      expect(pdfText(file)).toContain(paid.label);
+      expect(await pdfFileText(file)).toContain(paid.label);
 
       await page.goto("/facturacion/ofertas");
       await page.getByRole("heading", { level: 1, name: "Mis ofertas" }).waitFor();

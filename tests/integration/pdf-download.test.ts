@@ -1,8 +1,4 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { quoteLines, quotes, type Permission, type QuoteStage } from "@/db/schema";
 import { COMPANY_SETTINGS } from "@/db/seed/reference-data";
@@ -10,6 +6,7 @@ import { formatAmount } from "@/lib/i18n/format";
 import { taxForLine } from "@/lib/money";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, createTestInvoice, isoDate, uniqueSuffix } from "@/tests/helpers/factories";
+import { pdfText } from "@/tests/helpers/pdf-text";
 
 // The real requireUser() runs; only Auth.js's session lookup is replaced, so no cookie or JWT is needed.
 const auth = vi.hoisted(() => vi.fn());
@@ -34,15 +31,6 @@ let quoteId: number;
 let quoteReference: string;
 let draftQuoteId: number;
 let otherQuoteId: number;
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pdf-download-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function pdfText(bytes: Buffer): string {
-  const file = path.join(dir, `${uniqueSuffix()}.pdf`);
-  fs.writeFileSync(file, bytes);
-  return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/[\u00a0\u202f]/g, " ");
-}
 
 const eur = (cents: number, locale = "es") => formatAmount(cents, "EUR", locale).replace(/[\u00a0\u202f]/g, " ");
 
@@ -137,7 +125,7 @@ describe("GET /api/facturas/[invoiceId]/pdf", () => {
   it("serves the owner's tax invoice as a PDF download holding the number, both NIFs, the tax base, the IVA and the total", async () => {
     signInAs(owner);
     const bytes = await expectPdfDownload(await downloadInvoice(paidInvoiceId), `${series}-000123.pdf`);
-    const text = pdfText(bytes);
+    const text = await pdfText(bytes);
     expect(text).toContain(`${series}-000123`);
     expect(text).toContain(COMPANY_SETTINGS.taxId);
     expect(text).toContain(COMPANY_SETTINGS.legalName);
@@ -151,14 +139,14 @@ describe("GET /api/facturas/[invoiceId]/pdf", () => {
 
   it("names an unpaid invoice's PDF after its proforma reference", async () => {
     signInAs(owner);
-    const text = pdfText(await expectPdfDownload(await downloadInvoice(proformaId), `Proforma-${proformaReference}.pdf`));
+    const text = await pdfText(await expectPdfDownload(await downloadInvoice(proformaId), `Proforma-${proformaReference}.pdf`));
     expect(text).toContain("Factura proforma");
     expect(text).toContain(proformaReference);
   });
 
   it("serves it to a sub-account with the invoices permission, in the language of its cookie", async () => {
     signInAs(invoicesOnly);
-    const text = pdfText(await expectPdfDownload(await downloadInvoice(paidInvoiceId, { cookie: "NEXT_LOCALE=en" }), `${series}-000123.pdf`));
+    const text = await pdfText(await expectPdfDownload(await downloadInvoice(paidInvoiceId, { cookie: "NEXT_LOCALE=en" }), `${series}-000123.pdf`));
     expect(text).toContain("Payment date");
     expect(text).toContain("Page 1 of 1");
     expect(text).toMatch(new RegExp(`Total \\(EUR\\)\\s+${eur(123_456, "en")}`));
@@ -209,7 +197,7 @@ describe("GET /api/ofertas/[quoteId]/pdf", () => {
   it("serves the client's quote to the owner and to a sub-account with the quotes permission", async () => {
     for (const user of [owner, quotesOnly]) {
       signInAs(user);
-      const text = pdfText(await expectPdfDownload(await downloadQuote(quoteId), `Oferta-${quoteReference}.pdf`));
+      const text = await pdfText(await expectPdfDownload(await downloadQuote(quoteId), `Oferta-${quoteReference}.pdf`));
       expect(text).toContain(quoteReference);
       expect(text).toContain("Migración al Plan Empresa");
       expect(text).toContain(COMPANY_SETTINGS.taxId);
