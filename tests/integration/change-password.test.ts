@@ -14,7 +14,7 @@ import { createSubAccount, createTestClient, sessionUserFor, type TestContact } 
 const request = vi.hoisted(() => ({
   auth: vi.fn(),
   revalidatePath: vi.fn(),
-  headers: new Headers({ "x-forwarded-for": "198.51.100.42, 10.0.0.1" }),
+  headers: new Headers({ "x-forwarded-for": "10.0.0.1, 198.51.100.42" }),
 }));
 vi.mock("@/lib/auth/config", () => ({ auth: request.auth }));
 vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: async () => ({ set: vi.fn() }) }));

@@ -15,7 +15,7 @@ const request = vi.hoisted(() => ({
   auth: vi.fn(),
   cookiesSet: vi.fn(),
   revalidatePath: vi.fn(),
-  headers: new Headers({ "x-forwarded-for": "198.51.100.23, 10.0.0.1" }),
+  headers: new Headers({ "x-forwarded-for": "10.0.0.1, 198.51.100.23" }),
 }));
 vi.mock("@/lib/auth/config", () => ({ auth: request.auth }));
 vi.mock("next/headers", () => ({
