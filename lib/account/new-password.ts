@@ -1,4 +1,20 @@
+import { contacts } from "@/db/schema";
 import { checkPassword, type PasswordContext } from "./password-policy";
+
+/** What a link that sets a password (reset, invitation) reads of its contact: who it is and whether it may sign in. */
+export const passwordLinkContactColumns = {
+  id: contacts.id,
+  clientId: contacts.clientId,
+  email: contacts.email,
+  firstName: contacts.firstName,
+  lastName: contacts.lastName,
+  hasAccess: contacts.hasAccess,
+};
+
+/** The personal data the policy keeps out of a person's password: their address and their name. */
+export function passwordContextOf(contact: { email: string; firstName: string; lastName: string }): PasswordContext {
+  return { email: contact.email, userInputs: [contact.firstName, contact.lastName] };
+}
 
 export type NewPasswordErrors = { password?: string; confirmation?: string };
 

@@ -17,7 +17,7 @@ import {
 } from "@/lib/auth/rate-limit";
 import { consumeToken, createAccountToken, findValidToken } from "@/lib/auth/tokens";
 import { normalizeEmail } from "@/lib/auth/verify-credentials";
-import { newPasswordFieldErrors } from "./new-password";
+import { newPasswordFieldErrors, passwordContextOf, passwordLinkContactColumns } from "./new-password";
 import { verifySecurityAnswer } from "./security-answer";
 
 export const RESET_TOKEN_TTL_MINUTES = 60;
@@ -35,16 +35,7 @@ export function resetUrlFor(token: string): string {
 async function findResetContact(contactId: number) {
   const db = await getDb();
   const [contact] = await db
-    .select({
-      id: contacts.id,
-      clientId: contacts.clientId,
-      email: contacts.email,
-      firstName: contacts.firstName,
-      lastName: contacts.lastName,
-      hasAccess: contacts.hasAccess,
-      securityQuestion: contacts.securityQuestion,
-      securityAnswerHash: contacts.securityAnswerHash,
-    })
+    .select({ ...passwordLinkContactColumns, securityQuestion: contacts.securityQuestion, securityAnswerHash: contacts.securityAnswerHash })
     .from(contacts)
     .where(eq(contacts.id, contactId))
     .limit(1);
@@ -124,7 +115,7 @@ export async function resetPassword(input: {
   }
 
   // The same policy as "Cambiar contraseña": a reset must not be the way around it.
-  const passwordErrors = await newPasswordFieldErrors(input, { email: contact.email, userInputs: [contact.firstName, contact.lastName] });
+  const passwordErrors = await newPasswordFieldErrors(input, passwordContextOf(contact));
   if (passwordErrors) return { ok: false, error: "errors.checkFields", fieldErrors: passwordErrors };
 
   if (contact.securityAnswerHash) {

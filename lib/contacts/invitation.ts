@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor, type Transaction } from "@/db/client";
 import { accountTokens, clients, contacts } from "@/db/schema";
-import { newPasswordFieldErrors } from "@/lib/account/new-password";
+import { newPasswordFieldErrors, passwordContextOf, passwordLinkContactColumns } from "@/lib/account/new-password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { isRateLimited, recordAttempt, RESET_SUBMIT_PER_IP } from "@/lib/auth/rate-limit";
@@ -70,14 +70,7 @@ export async function sendInvitationEmail(input: {
 
 async function invitedContact(executor: Executor, contactId: number) {
   const [contact] = await executor
-    .select({
-      id: contacts.id,
-      clientId: contacts.clientId,
-      email: contacts.email,
-      firstName: contacts.firstName,
-      lastName: contacts.lastName,
-      hasAccess: contacts.hasAccess,
-    })
+    .select(passwordLinkContactColumns)
     .from(contacts)
     .where(eq(contacts.id, contactId))
     .limit(1);
@@ -130,7 +123,7 @@ export async function acceptInvitation(input: {
   }
 
   // The same policy as "Cambiar contraseña" and the reset link.
-  const passwordErrors = await newPasswordFieldErrors(input, { email: contact.email, userInputs: [contact.firstName, contact.lastName] });
+  const passwordErrors = await newPasswordFieldErrors(input, passwordContextOf(contact));
   if (passwordErrors) return { ok: false, error: "errors.checkFields", fieldErrors: passwordErrors };
 
   // Hashing is slow: done before the transaction so no lock is held while it runs.

@@ -10,7 +10,8 @@ import { acceptInvitationAction } from "../actions";
 
 export function AcceptInvitationForm({ token, email: loginEmail, name }: { token: string; email: string; name: string }) {
   const t = useTranslations("contacts.invitation");
-  const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = useRememberingForm(acceptInvitationAction);
+  const form = useRememberingForm(acceptInvitationAction);
+  const { formAction, formRef, formKey, result } = form;
 
   if (result?.ok) {
     const email = result.data?.email ?? loginEmail;
@@ -33,16 +34,12 @@ export function AcceptInvitationForm({ token, email: loginEmail, name }: { token
     <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
       {result && !result.ok && <FormAlert kind="error" message={result.error} />}
       <input type="hidden" name="token" value={token} />
-      {/* Lets a password manager store the new password under the address it will be used with. */}
-      <input type="email" name="username" autoComplete="username" value={loginEmail} readOnly hidden />
       <NewPasswordFields
-        names={{ password: "password", confirmation: "passwordConfirmation" }}
         labels={{ password: t("password"), confirmation: t("passwordConfirmation") }}
         hint={t("passwordHint")}
         email={loginEmail}
         personName={name}
-        fieldErrors={fieldErrors}
-        submittedValue={submittedValue}
+        form={form}
       />
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
     </form>

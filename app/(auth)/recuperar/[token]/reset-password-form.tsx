@@ -12,21 +12,18 @@ type ResetPasswordFormProps = { token: string; securityQuestion: string | null; 
 
 export function ResetPasswordForm({ token, securityQuestion, email, name }: ResetPasswordFormProps) {
   const t = useTranslations("auth.reset");
-  const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = useRememberingForm(resetPasswordAction);
+  const form = useRememberingForm(resetPasswordAction);
+  const { formAction, formRef, formKey, result, fieldErrors } = form;
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
       {result && !result.ok && <FormAlert kind="error" message={result.error} />}
       <input type="hidden" name="token" value={token} />
-      {/* Lets a password manager store the new password under the account's address. */}
-      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <NewPasswordFields
-        names={{ password: "password", confirmation: "passwordConfirmation" }}
         labels={{ password: t("password"), confirmation: t("passwordConfirmation") }}
         hint={t("passwordHint")}
         email={email}
         personName={name}
-        fieldErrors={fieldErrors}
-        submittedValue={submittedValue}
+        form={form}
       />
       {securityQuestion && <Field name="securityAnswer" label={securityQuestion} autoComplete="off" required error={fieldErrors?.securityAnswer} />}
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>

@@ -11,12 +11,11 @@ import { changePasswordAction } from "../actions";
 export function ChangePasswordForm({ email, name }: { email: string; name: string }) {
   const t = useTranslations();
   // Empty after a change; after a refusal with what was typed, except the fields that were wrong.
-  const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = useRememberingForm(changePasswordAction);
+  const form = useRememberingForm(changePasswordAction);
+  const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = form;
 
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-6" noValidate>
-      {/* Lets password managers tie the new password to the account. */}
-      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">{t("security.password.sessionsNotice")}</p>
         <div className="grid gap-6 lg:grid-cols-2">
@@ -36,8 +35,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
               hint={t("security.password.hints.newPassword")}
               email={email}
               personName={name}
-              fieldErrors={fieldErrors}
-              submittedValue={submittedValue}
+              form={form}
             />
           </div>
           <section aria-labelledby="password-tips" className="rounded-md border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">
