@@ -14,6 +14,9 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
     environment: "node",
+    // As behind one proxy (a Vercel-style host), so the x-forwarded-for a test sends is the address
+    // recorded; tests of the setting itself change it.
+    env: { TRUSTED_PROXY_HOPS: "1" },
     globalSetup: ["tests/helpers/global-database-setup.ts"],
     // Child processes: each file gets its own PGlite (WASM heap) and argon2 native handle.
     pool: "forks",

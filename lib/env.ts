@@ -18,6 +18,12 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString,
   CRON_SECRET: optionalString,
   FILE_MAX_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(10 * 1024 * 1024)),
+  // How many proxies in front of the app append to x-forwarded-for (a Vercel-style host: 1). The
+  // client's address is the entry that many places from the right; earlier entries are the client's
+  // own words. 0, the default (a bare `next start`): no forwarded header is believed and every
+  // request shares one per-IP rate-limit bucket, so spoofing the header gains nothing; per-account
+  // limits still hold. See lib/auth/client-ip.ts.
+  TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
 });
 
 export type Env = z.infer<typeof envSchema>;

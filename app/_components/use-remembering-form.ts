@@ -3,14 +3,14 @@
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionResult, ActionState } from "@/lib/actions";
 
-type RememberingState = { result: ActionResult; submitted: FormData | null; submission: number } | null;
+type RememberingState<T> = { result: ActionResult<T>; submitted: FormData | null; submission: number } | null;
 
 /**
  * For forms remounted after every submission (key = formKey): empty after a success; after a refusal
  * they keep what was typed (submittedValue) and focus moves to the first field the server refused.
  */
-export function useRememberingForm(action: (previous: ActionState, formData: FormData) => Promise<ActionResult>) {
-  const [state, formAction] = useActionState(async (previous: RememberingState, formData: FormData): Promise<RememberingState> => {
+export function useRememberingForm<T = undefined>(action: (previous: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>) {
+  const [state, formAction] = useActionState(async (previous: RememberingState<T>, formData: FormData): Promise<RememberingState<T>> => {
     const result = await action(null, formData);
     return { result, submitted: result.ok ? null : formData, submission: (previous?.submission ?? 0) + 1 };
   }, null);

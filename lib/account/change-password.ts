@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearAttempts, isRateLimited, recordAttempt, type RateLimitRule } from "@/lib/auth/rate-limit";
 import type { SessionUser } from "@/lib/auth/session";
 import { sendEmail } from "@/lib/email/send-email";
-import { checkPassword } from "./password-policy";
+import { checkNewPassword, passwordContextOf } from "./new-password";
 import { revokeOtherSessionsIn } from "./sessions";
 
 /** Wrong current passwords per person: a session left open on a shared computer must not become a way to guess it. */
@@ -56,10 +56,9 @@ export async function changePassword(user: SessionUser, input: ChangePasswordInp
   const fieldErrors: Record<string, string> = {};
 
   // All three fields are judged on every submit, so the form shows every problem at once.
-  const policy = await checkPassword(newPassword, { email: contact.email, userInputs: [contact.firstName, contact.lastName] });
-  if (policy.errorKey) fieldErrors.newPassword = policy.errorKey;
-  if (!confirmPassword) fieldErrors.confirmPassword = "errors.required";
-  else if (confirmPassword !== newPassword) fieldErrors.confirmPassword = "security.errors.passwordMismatch";
+  const newPasswordErrors = await checkNewPassword(newPassword, confirmPassword, passwordContextOf(contact));
+  if (newPasswordErrors.password) fieldErrors.newPassword = newPasswordErrors.password;
+  if (newPasswordErrors.confirmation) fieldErrors.confirmPassword = newPasswordErrors.confirmation;
 
   if (!currentPassword) {
     fieldErrors.currentPassword = "errors.required";

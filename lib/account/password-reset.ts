@@ -1,5 +1,4 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { contacts, userSessions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -18,12 +17,14 @@ import {
 } from "@/lib/auth/rate-limit";
 import { consumeToken, createAccountToken, findValidToken } from "@/lib/auth/tokens";
 import { normalizeEmail } from "@/lib/auth/verify-credentials";
+import { newPasswordFieldErrors, passwordContextOf, passwordLinkContactColumns } from "./new-password";
 import { verifySecurityAnswer } from "./security-answer";
 
 export const RESET_TOKEN_TTL_MINUTES = 60;
 
 export type RequestPasswordResetResult = { ok: true } | { ok: false; error: "errors.rateLimited" };
-export type InspectResetTokenResult = { valid: false } | { valid: true; securityQuestion: string | null };
+/** email and name let the page's strength meter judge the password as the server will. */
+export type InspectResetTokenResult = { valid: false } | { valid: true; securityQuestion: string | null; email: string; name: string };
 export type ResetPasswordResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 export function resetUrlFor(token: string): string {
@@ -34,15 +35,7 @@ export function resetUrlFor(token: string): string {
 async function findResetContact(contactId: number) {
   const db = await getDb();
   const [contact] = await db
-    .select({
-      id: contacts.id,
-      clientId: contacts.clientId,
-      email: contacts.email,
-      firstName: contacts.firstName,
-      hasAccess: contacts.hasAccess,
-      securityQuestion: contacts.securityQuestion,
-      securityAnswerHash: contacts.securityAnswerHash,
-    })
+    .select({ ...passwordLinkContactColumns, securityQuestion: contacts.securityQuestion, securityAnswerHash: contacts.securityAnswerHash })
     .from(contacts)
     .where(eq(contacts.id, contactId))
     .limit(1);
@@ -94,23 +87,12 @@ export async function inspectResetToken(token: string): Promise<InspectResetToke
   if (!row) return { valid: false };
   const contact = await findResetContact(row.contactId);
   if (!contact) return { valid: false };
-  return { valid: true, securityQuestion: contact.securityAnswerHash ? contact.securityQuestion : null };
-}
-
-const newPasswordSchema = z
-  .object({
-    password: z.string().min(10, "errors.passwordTooShort").max(200, "errors.passwordTooLong"),
-    passwordConfirmation: z.string(),
-  })
-  .refine((value) => value.password === value.passwordConfirmation, {
-    path: ["passwordConfirmation"],
-    message: "errors.passwordMismatch",
-  });
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return fieldErrors;
+  return {
+    valid: true,
+    securityQuestion: contact.securityAnswerHash ? contact.securityQuestion : null,
+    email: contact.email,
+    name: `${contact.firstName} ${contact.lastName}`.trim(),
+  };
 }
 
 export async function resetPassword(input: {
@@ -132,8 +114,9 @@ export async function resetPassword(input: {
     return { ok: false, error: "errors.resetTokenInvalid" };
   }
 
-  const parsed = newPasswordSchema.safeParse({ password: input.password, passwordConfirmation: input.passwordConfirmation });
-  if (!parsed.success) return { ok: false, error: "errors.checkFields", fieldErrors: fieldErrorsOf(parsed.error) };
+  // The same policy as "Cambiar contraseña": a reset must not be the way around it.
+  const passwordErrors = await newPasswordFieldErrors(input, passwordContextOf(contact));
+  if (passwordErrors) return { ok: false, error: "errors.checkFields", fieldErrors: passwordErrors };
 
   if (contact.securityAnswerHash) {
     const answerKey = rateLimitKeys.resetAnswerAccount(contact.id);
@@ -150,7 +133,7 @@ export async function resetPassword(input: {
   }
 
   // Hashing is slow: done before the transaction so no lock is held while it runs.
-  const passwordHash = await hashPassword(parsed.data.password);
+  const passwordHash = await hashPassword(input.password);
   const changed = await db.transaction(async (tx) => {
     // A second submit of the same link (double click, another tab) loses here and changes nothing.
     if (!(await consumeToken(tx, token.id))) return false;

@@ -1,14 +1,13 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { getDb, type Executor, type Transaction } from "@/db/client";
 import { accountTokens, clients, contacts } from "@/db/schema";
+import { newPasswordFieldErrors, passwordContextOf, passwordLinkContactColumns } from "@/lib/account/new-password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { isRateLimited, recordAttempt, RESET_SUBMIT_PER_IP } from "@/lib/auth/rate-limit";
 import { consumeToken, createAccountToken, findValidToken } from "@/lib/auth/tokens";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
-import { fieldErrorsOf } from "./contact-input";
 
 export const INVITATION_TTL_DAYS = 7;
 const INVITATION_TTL_MINUTES = INVITATION_TTL_DAYS * 24 * 60;
@@ -71,7 +70,7 @@ export async function sendInvitationEmail(input: {
 
 async function invitedContact(executor: Executor, contactId: number) {
   const [contact] = await executor
-    .select({ id: contacts.id, clientId: contacts.clientId, email: contacts.email, firstName: contacts.firstName, hasAccess: contacts.hasAccess })
+    .select(passwordLinkContactColumns)
     .from(contacts)
     .where(eq(contacts.id, contactId))
     .limit(1);
@@ -79,7 +78,8 @@ async function invitedContact(executor: Executor, contactId: number) {
   return contact?.hasAccess ? contact : null;
 }
 
-export type InspectInvitationResult = { valid: false } | { valid: true; name: string; email: string; accountName: string };
+/** fullName lets the page's strength meter judge the password as the server will. */
+export type InspectInvitationResult = { valid: false } | { valid: true; name: string; fullName: string; email: string; accountName: string };
 
 /** What the invitation page shows before the password is chosen. */
 export async function inspectInvitation(token: string): Promise<InspectInvitationResult> {
@@ -87,18 +87,14 @@ export async function inspectInvitation(token: string): Promise<InspectInvitatio
   const row = await findValidToken(db, token, "invitation");
   const contact = row ? await invitedContact(db, row.contactId) : null;
   if (!contact) return { valid: false };
-  return { valid: true, name: contact.firstName, email: contact.email, accountName: await accountNameOf(db, contact.clientId) };
+  return {
+    valid: true,
+    name: contact.firstName,
+    fullName: `${contact.firstName} ${contact.lastName}`.trim(),
+    email: contact.email,
+    accountName: await accountNameOf(db, contact.clientId),
+  };
 }
-
-const newPasswordSchema = z
-  .object({
-    password: z.string().min(10, "errors.passwordTooShort").max(200, "errors.passwordTooLong"),
-    passwordConfirmation: z.string(),
-  })
-  .refine((value) => value.password === value.passwordConfirmation, {
-    path: ["passwordConfirmation"],
-    message: "errors.passwordMismatch",
-  });
 
 export type AcceptInvitationResult =
   | { ok: true; email: string }
@@ -126,11 +122,12 @@ export async function acceptInvitation(input: {
     return { ok: false, error: "contacts.errors.invitationInvalid" };
   }
 
-  const parsed = newPasswordSchema.safeParse({ password: input.password, passwordConfirmation: input.passwordConfirmation });
-  if (!parsed.success) return { ok: false, error: "errors.checkFields", fieldErrors: fieldErrorsOf(parsed.error) };
+  // The same policy as "Cambiar contraseña" and the reset link.
+  const passwordErrors = await newPasswordFieldErrors(input, passwordContextOf(contact));
+  if (passwordErrors) return { ok: false, error: "errors.checkFields", fieldErrors: passwordErrors };
 
   // Hashing is slow: done before the transaction so no lock is held while it runs.
-  const passwordHash = await hashPassword(parsed.data.password);
+  const passwordHash = await hashPassword(input.password);
   const accepted = await db.transaction(async (tx) => {
     const [current] = await tx
       .select({ hasAccess: contacts.hasAccess })

@@ -12,7 +12,6 @@ import {
   invoiceRows,
   LOGINS,
   openInvoiceList,
-  pdfText,
   plainSpaces,
   screenshot,
   startAddFunds,
@@ -20,9 +19,10 @@ import {
   type ViewportName,
 } from "@/tests/helpers/browser";
 import { setUpBrowser } from "@/tests/helpers/sign-in";
+import { pdfFileText } from "@/tests/helpers/pdf-text";
 
 // Issue 3 Acceptance, the documents: the invoice list (statuses, balance due, filter, sort) and an
-// invoice page at a desktop and a 390 px phone; the downloaded PDFs read with pdftotext; the
+// invoice page at a desktop and a 390 px phone; the downloaded PDFs read with PDF.js; the
 // billing-only sub-account. Only READS demo's billing data (other files read demo's dashboard);
 // the one write is an add-funds payment attempt of otro@, whose data no other file reads.
 
@@ -200,7 +200,7 @@ describe("downloaded PDFs", () => {
 
       const { fileName, file } = await download(page, page.getByRole("link", { name: "Descargar PDF", exact: true }), `billing-${paid.label}`);
       expect(fileName).toBe(`${paid.label}.pdf`);
-      const text = pdfText(file);
+      const text = await pdfFileText(file);
       expect(text).toContain(paid.label);
       expect(text).toContain(ISSUER_NIF);
       expect(text).toContain(DEMO_NIF);
@@ -229,7 +229,7 @@ describe("downloaded PDFs", () => {
 
       const { fileName, file } = await download(page, page.getByRole("link", { name: "Descargar PDF", exact: true }), `billing-${reference}`);
       expect(fileName).toBe(`Proforma-${reference}.pdf`);
-      const text = pdfText(file);
+      const text = await pdfFileText(file);
       expect(text).toContain("Factura proforma");
       expect(text).toContain(reference);
       expect(text).toContain(ISSUER_NIF);
@@ -251,7 +251,7 @@ describe("downloaded PDFs", () => {
       const total = euros(await totalsAmount(page, /^Total$/));
       const { fileName, file } = await download(page, page.getByRole("link", { name: "Descargar PDF", exact: true }), `billing-${reference}`);
       expect(fileName).toBe(`Oferta-${reference}.pdf`);
-      const text = pdfText(file);
+      const text = await pdfFileText(file);
       expect(text).toContain(reference);
       expect(text).toContain(ISSUER_NIF);
       expect(text).toContain(DEMO_NIF);
@@ -299,7 +299,7 @@ describe("the billing-only sub-account (facturas@cliente.test)", () => {
       await expectNoHorizontalScroll(page);
       const { fileName, file } = await download(page, page.getByRole("link", { name: "Descargar PDF", exact: true }), `billing-subcuenta-${viewport}-${paid.label}`);
       expect(fileName).toBe(`${paid.label}.pdf`);
-      expect(pdfText(file)).toContain(paid.label);
+      expect(await pdfFileText(file)).toContain(paid.label);
 
       await page.goto("/facturacion/ofertas");
       await page.getByRole("heading", { level: 1, name: "Mis ofertas" }).waitFor();

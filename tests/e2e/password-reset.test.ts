@@ -17,6 +17,7 @@ import {
 import { setUpBrowser } from "@/tests/helpers/sign-in";
 import auth from "@/lib/i18n/messages/es/auth.json";
 import errors from "@/lib/i18n/messages/es/errors.json";
+import security from "@/lib/i18n/messages/es/security.json";
 
 // Issue 2 §4 and Acceptance: the forgotten-password journey end to end, with the link read from the
 // outbox. facturas@ is the login changed here; the suite puts its password back (by another reset)
@@ -60,7 +61,7 @@ describe("password reset", () => {
         // Mismatched confirmation: the field says so and nothing changes.
         await submitNewPassword(page, NEW_PASSWORD, `${NEW_PASSWORD}!`);
         const confirmation = page.getByLabel(auth.reset.passwordConfirmation);
-        await page.locator("#field-passwordConfirmation-error").filter({ hasText: errors.passwordMismatch }).waitFor();
+        await page.locator("#field-passwordConfirmation-error").filter({ hasText: security.errors.passwordMismatch }).waitFor();
         expect(await confirmation.getAttribute("aria-invalid")).toBe("true");
         expect(page.url()).toBe(link);
         await screenshot(page, "password-reset-desktop-mismatch");
@@ -68,7 +69,7 @@ describe("password reset", () => {
 
         // Too short is refused as well, still on the same link.
         await submitNewPassword(page, "corta", "corta");
-        await page.locator("#field-password-error").filter({ hasText: errors.passwordTooShort }).waitFor();
+        await page.locator("#field-password-error").filter({ hasText: security.errors.passwordTooShort }).waitFor();
         expect(page.url()).toBe(link);
 
         await submitNewPassword(page, NEW_PASSWORD);

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
@@ -249,11 +248,6 @@ export function euroCents(text: string): number {
 /** Cents as the Spanish portal prints them ("1234,56 €"), with a plain space. */
 export function euros(cents: number): string {
   return plainSpaces(new Intl.NumberFormat("es-ES", { style: "currency", currency: "EUR" }).format(cents / 100));
-}
-
-/** The text of a PDF file as poppler's `pdftotext -layout` reads it, spaces made plain. */
-export function pdfText(file: string): string {
-  return plainSpaces(execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }));
 }
 
 export const INVOICE_STATUS_LABELS = ["Pagada", "Sin pagar", "Vencida", "Cancelada", "Reembolsada", "Cobro en curso", "Pago en proceso"] as const;

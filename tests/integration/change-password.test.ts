@@ -11,7 +11,7 @@ import { createAccountToken, findValidToken } from "@/lib/auth/tokens";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, type TestContact } from "@/tests/helpers/factories";
 
-const request = mockActionRequest({ forwardedFor: "198.51.100.42, 10.0.0.1" });
+const request = mockActionRequest({ forwardedFor: "10.0.0.1, 198.51.100.42" });
 
 const { changePasswordAction } = await import("@/app/(portal)/cuenta/contrasena/actions");
 

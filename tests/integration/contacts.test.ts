@@ -229,14 +229,15 @@ describe("invitations", () => {
     // Not yet: without a password nobody signs in with the address.
     expect(await verifyCredentials({ email, password: NEW_PASSWORD, ip: nextIp() })).toMatchObject({ ok: false });
 
-    expect(await inspectInvitation(token)).toMatchObject({ valid: true, email, name: "Inés" });
+    // The full name lets the page's strength meter judge the password as the server does.
+    expect(await inspectInvitation(token)).toMatchObject({ valid: true, email, name: "Inés", fullName: "Inés Facturas Ruiz" });
     expect(await acceptInvitation({ token, password: "corta", passwordConfirmation: "corta", ip: nextIp() })).toMatchObject({
       ok: false,
-      fieldErrors: { password: "errors.passwordTooShort" },
+      fieldErrors: { password: "security.errors.passwordTooShort" },
     });
     expect(await acceptInvitation({ token, password: NEW_PASSWORD, passwordConfirmation: `${NEW_PASSWORD}x`, ip: nextIp() })).toMatchObject({
       ok: false,
-      fieldErrors: { passwordConfirmation: "errors.passwordMismatch" },
+      fieldErrors: { passwordConfirmation: "security.errors.passwordMismatch" },
     });
     expect(await acceptInvitation({ token, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, ip: nextIp() })).toEqual({ ok: true, email });
 
@@ -254,6 +255,29 @@ describe("invitations", () => {
     expect(audits.map((audit) => audit.action)).toEqual(["contact.created", "contact.access_granted", "invitation.accepted"]);
     expect(audits[1]).toMatchObject({ contactId: owner.id, details: expect.objectContaining({ permissions: ["invoices", "tickets"] }) });
     expect(audits[2]).toMatchObject({ contactId });
+  });
+
+  it("holds the chosen password to the same policy as Cambiar contraseña: weak or personal passwords set nothing", async () => {
+    const { client, email, contactId, token } = await invitedSubAccount();
+    const refusals: [string, string][] = [
+      ["Password123", "security.errors.passwordCommon"],
+      ["abcdefghij", "security.errors.passwordWeak"],
+      [`${email.split("@")[0]}-Zq81v!`, "security.errors.passwordContainsEmail"],
+    ];
+    for (const [password, errorKey] of refusals) {
+      expect(await acceptInvitation({ token, password, passwordConfirmation: password, ip: nextIp() }), password).toEqual({
+        ok: false,
+        error: "errors.checkFields",
+        fieldErrors: { password: errorKey },
+      });
+    }
+
+    expect(await contactRow(contactId)).toMatchObject({ passwordHash: null });
+    expect(await verifyCredentials({ email, password: "Password123", ip: nextIp() })).toMatchObject({ ok: false });
+    expect((await auditActions(client.id)).map((audit) => audit.action)).not.toContain("invitation.accepted");
+    // The link was not spent by the refusals.
+    expect(await inspectInvitation(token)).toMatchObject({ valid: true });
+    expect(await acceptInvitation({ token, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, ip: nextIp() })).toEqual({ ok: true, email });
   });
 
   it("refuses an unknown or malformed token", async () => {

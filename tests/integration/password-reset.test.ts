@@ -88,7 +88,8 @@ describe("requestPasswordReset", () => {
     const minutesLeft = (tokens[0]!.expiresAt.getTime() - tokens[0]!.createdAt.getTime()) / 60_000;
     expect(minutesLeft).toBeCloseTo(60, 1);
 
-    expect(await inspectResetToken(token)).toEqual({ valid: true, securityQuestion: null });
+    // The page's strength meter judges the password against the same email and name as the server.
+    expect(await inspectResetToken(token)).toEqual({ valid: true, securityQuestion: null, email: owner.email, name: `${owner.firstName} ${owner.lastName}` });
   });
 
   it("logs one line per email with the full link on it", async () => {
@@ -240,16 +241,21 @@ describe("resetPassword", () => {
     expect(await resetPassword({ token, password: NEW_PASSWORD, passwordConfirmation: `${NEW_PASSWORD}x`, ip })).toEqual({
       ok: false,
       error: "errors.checkFields",
-      fieldErrors: { passwordConfirmation: "errors.passwordMismatch" },
+      fieldErrors: { passwordConfirmation: "security.errors.passwordMismatch" },
+    });
+    expect(await resetPassword({ token, password: NEW_PASSWORD, passwordConfirmation: "", ip })).toEqual({
+      ok: false,
+      error: "errors.checkFields",
+      fieldErrors: { passwordConfirmation: "errors.required" },
     });
     expect(await resetPassword({ token, password: "corta", passwordConfirmation: "corta", ip })).toEqual({
       ok: false,
       error: "errors.checkFields",
-      fieldErrors: { password: "errors.passwordTooShort" },
+      fieldErrors: { password: "security.errors.passwordTooShort" },
     });
     const long = "L".repeat(201);
     expect(await resetPassword({ token, password: long, passwordConfirmation: long, ip })).toMatchObject({
-      fieldErrors: { password: "errors.passwordTooLong" },
+      fieldErrors: { password: "security.errors.passwordTooLong" },
     });
 
     const after = await contactRow(owner.id);
@@ -264,6 +270,32 @@ describe("resetPassword", () => {
     ).toHaveLength(0);
   });
 
+  it("holds a reset to the same password policy as Cambiar contraseña: weak or personal passwords change nothing", async () => {
+    const { owner, token } = await clientWithResetLink();
+    const before = await contactRow(owner.id);
+    const localPart = owner.email.split("@")[0]!;
+    const refusals: [string, string][] = [
+      ["Password123", "security.errors.passwordCommon"],
+      ["abcdefghij", "security.errors.passwordWeak"],
+      [`${localPart}-Zq81v!`, "security.errors.passwordContainsEmail"],
+    ];
+    for (const [password, errorKey] of refusals) {
+      expect(await resetPassword({ token, password, passwordConfirmation: password, ip: nextIp() }), password).toEqual({
+        ok: false,
+        error: "errors.checkFields",
+        fieldErrors: { password: errorKey },
+      });
+    }
+
+    const after = await contactRow(owner.id);
+    expect(after.passwordHash).toBe(before.passwordHash);
+    expect(after.sessionVersion).toBe(before.sessionVersion);
+    expect(await verifyPassword(after.passwordHash!, "Password123")).toBe(false);
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.contactId, owner.id), eq(auditLog.action, "password.reset")))).toHaveLength(0);
+    // The link was not spent by the refusals: a strong password still goes through with it.
+    expect(await resetPassword({ token, password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD, ip: nextIp() })).toEqual({ ok: true });
+  });
+
   describe("with a security question", () => {
     async function clientWithQuestion() {
       const created = await clientWithResetLink();
@@ -276,7 +308,7 @@ describe("resetPassword", () => {
 
     it("tells the page which question to ask", async () => {
       const { token } = await clientWithQuestion();
-      expect(await inspectResetToken(token)).toEqual({ valid: true, securityQuestion: "birthCity" });
+      expect(await inspectResetToken(token)).toMatchObject({ valid: true, securityQuestion: "birthCity" });
     });
 
     it("refuses a wrong or missing answer and changes nothing", async () => {

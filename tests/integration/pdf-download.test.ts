@@ -1,8 +1,4 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { quoteLines, quotes, type Permission, type QuoteStage } from "@/db/schema";
 import { COMPANY_SETTINGS } from "@/db/seed/reference-data";
@@ -11,6 +7,7 @@ import { taxForLine } from "@/lib/money";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, createTestInvoice, isoDate, uniqueSuffix } from "@/tests/helpers/factories";
 import { setTestRequestLocale } from "@/tests/helpers/next-intl-server";
+import { pdfText } from "@/tests/helpers/pdf-text";
 
 // The real requireUser() runs; only Auth.js's session lookup is replaced, so no cookie or JWT is needed.
 const auth = vi.hoisted(() => vi.fn());
@@ -36,15 +33,6 @@ let quoteId: number;
 let quoteReference: string;
 let draftQuoteId: number;
 let otherQuoteId: number;
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pdf-download-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function pdfText(bytes: Buffer): string {
-  const file = path.join(dir, `${uniqueSuffix()}.pdf`);
-  fs.writeFileSync(file, bytes);
-  return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/[\u00a0\u202f]/g, " ");
-}
 
 const eur = (cents: number, locale = "es") => formatAmount(cents, "EUR", locale).replace(/[\u00a0\u202f]/g, " ");
 
@@ -140,7 +128,7 @@ describe("GET /api/facturas/[invoiceId]/pdf", () => {
   it("serves the owner's tax invoice as a PDF download holding the number, both NIFs, the tax base, the IVA and the total", async () => {
     signInAs(owner);
     const bytes = await expectPdfDownload(await downloadInvoice(paidInvoiceId), `${series}-000123.pdf`);
-    const text = pdfText(bytes);
+    const text = await pdfText(bytes);
     expect(text).toContain(`${series}-000123`);
     expect(text).toContain(COMPANY_SETTINGS.taxId);
     expect(text).toContain(COMPANY_SETTINGS.legalName);
@@ -154,7 +142,7 @@ describe("GET /api/facturas/[invoiceId]/pdf", () => {
 
   it("names an unpaid invoice's PDF after its proforma reference", async () => {
     signInAs(owner);
-    const text = pdfText(await expectPdfDownload(await downloadInvoice(proformaId), `Proforma-${proformaReference}.pdf`));
+    const text = await pdfText(await expectPdfDownload(await downloadInvoice(proformaId), `Proforma-${proformaReference}.pdf`));
     expect(text).toContain("Factura proforma");
     expect(text).toContain(proformaReference);
   });
@@ -162,7 +150,7 @@ describe("GET /api/facturas/[invoiceId]/pdf", () => {
   it("serves it to a sub-account with the invoices permission, in the request's language", async () => {
     signInAs(invoicesOnly);
     setTestRequestLocale("en");
-    const text = pdfText(await expectPdfDownload(await downloadInvoice(paidInvoiceId), `${series}-000123.pdf`));
+    const text = await pdfText(await expectPdfDownload(await downloadInvoice(paidInvoiceId), `${series}-000123.pdf`));
     expect(text).toContain("Payment date");
     expect(text).toContain("Page 1 of 1");
     expect(text).toMatch(new RegExp(`Total \\(EUR\\)\\s+${eur(123_456, "en")}`));
@@ -213,7 +201,7 @@ describe("GET /api/ofertas/[quoteId]/pdf", () => {
   it("serves the client's quote to the owner and to a sub-account with the quotes permission", async () => {
     for (const user of [owner, quotesOnly]) {
       signInAs(user);
-      const text = pdfText(await expectPdfDownload(await downloadQuote(quoteId), `Oferta-${quoteReference}.pdf`));
+      const text = await pdfText(await expectPdfDownload(await downloadQuote(quoteId), `Oferta-${quoteReference}.pdf`));
       expect(text).toContain(quoteReference);
       expect(text).toContain("Migración al Plan Empresa");
       expect(text).toContain(COMPANY_SETTINGS.taxId);

@@ -11,7 +11,7 @@ import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, uniqueEmail, type TestClient } from "@/tests/helpers/factories";
 import { scopeOf } from "@/tests/helpers/scope";
 
-const request = mockActionRequest({ forwardedFor: "198.51.100.23, 10.0.0.1" });
+const request = mockActionRequest({ forwardedFor: "10.0.0.1, 198.51.100.23" });
 
 const { updateProfileAction } = await import("@/app/(portal)/cuenta/actions");
 

@@ -8,8 +8,8 @@ import { acceptInvitation } from "@/lib/contacts/invitation";
 
 const acceptSchema = z.object({
   token: z.string().min(1).max(200),
-  password: z.string().max(200, "errors.passwordTooLong").default(""),
-  passwordConfirmation: z.string().max(200, "errors.passwordTooLong").default(""),
+  password: z.string().max(200, "security.errors.passwordTooLong").default(""),
+  passwordConfirmation: z.string().max(200, "security.errors.passwordTooLong").default(""),
 });
 
 export const acceptInvitationAction = publicAction({ schema: acceptSchema }, async (input) => {

@@ -19,8 +19,8 @@ export const requestResetAction = publicAction({ schema: requestSchema }, async 
 
 const resetSchema = z.object({
   token: z.string().min(1).max(200),
-  password: z.string().max(200, "errors.passwordTooLong").default(""),
-  passwordConfirmation: z.string().max(200, "errors.passwordTooLong").default(""),
+  password: z.string().max(200, "security.errors.passwordTooLong").default(""),
+  passwordConfirmation: z.string().max(200, "security.errors.passwordTooLong").default(""),
   securityAnswer: z.string().max(200, "errors.invalidValue").optional(),
 });
 

@@ -1,19 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
+import { NewPasswordFields } from "@/app/_components/new-password-fields";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { useRememberingForm } from "@/app/_components/use-remembering-form";
 import { acceptInvitationAction } from "../actions";
 
-export function AcceptInvitationForm({ token, email: loginEmail }: { token: string; email: string }) {
+export function AcceptInvitationForm({ token, email: loginEmail, name }: { token: string; email: string; name: string }) {
   const t = useTranslations("contacts.invitation");
-  const [state, formAction] = useActionState(acceptInvitationAction, null);
+  const form = useRememberingForm(acceptInvitationAction);
+  const { formAction, formRef, formKey, result } = form;
 
-  if (state?.ok) {
-    const email = (state.data as { email?: string } | undefined)?.email ?? loginEmail;
+  if (result?.ok) {
+    const email = result.data?.email ?? loginEmail;
     return (
       <div className="space-y-4">
         <div role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm break-words text-green-800">
@@ -29,15 +30,17 @@ export function AcceptInvitationForm({ token, email: loginEmail }: { token: stri
     );
   }
 
-  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      {state && !state.ok && <FormAlert kind="error" message={state.error} />}
+    <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
+      {result && !result.ok && <FormAlert kind="error" message={result.error} />}
       <input type="hidden" name="token" value={token} />
-      {/* Lets a password manager store the new password under the address it will be used with. */}
-      <input type="email" name="username" autoComplete="username" value={loginEmail} readOnly hidden />
-      <Field name="password" type="password" label={t("password")} autoComplete="new-password" hint={t("passwordHint")} required error={fieldErrors?.password} />
-      <Field name="passwordConfirmation" type="password" label={t("passwordConfirmation")} autoComplete="new-password" required error={fieldErrors?.passwordConfirmation} />
+      <NewPasswordFields
+        labels={{ password: t("password"), confirmation: t("passwordConfirmation") }}
+        hint={t("passwordHint")}
+        email={loginEmail}
+        personName={name}
+        form={form}
+      />
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
     </form>
   );

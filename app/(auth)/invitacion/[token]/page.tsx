@@ -22,7 +22,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <p className="mb-5 text-sm break-words text-slate-600">
             {t("contacts.invitation.intro", { name: invitation.name, accountName: invitation.accountName, email: invitation.email })}
           </p>
-          <AcceptInvitationForm token={token} email={invitation.email} />
+          <AcceptInvitationForm token={token} email={invitation.email} name={invitation.fullName} />
         </>
       ) : (
         <div className="space-y-4">

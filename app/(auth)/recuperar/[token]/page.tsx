@@ -22,6 +22,8 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
           <ResetPasswordForm
             token={token}
             securityQuestion={state.securityQuestion ? t(`common.securityQuestions.${state.securityQuestion}`) : null}
+            email={state.email}
+            name={state.name}
           />
         </>
       ) : (

@@ -1,22 +1,30 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
+import { NewPasswordFields } from "@/app/_components/new-password-fields";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { useRememberingForm } from "@/app/_components/use-remembering-form";
 import { resetPasswordAction } from "../actions";
 
-export function ResetPasswordForm({ token, securityQuestion }: { token: string; securityQuestion: string | null }) {
+type ResetPasswordFormProps = { token: string; securityQuestion: string | null; email: string; name: string };
+
+export function ResetPasswordForm({ token, securityQuestion, email, name }: ResetPasswordFormProps) {
   const t = useTranslations("auth.reset");
-  const [state, formAction] = useActionState(resetPasswordAction, null);
-  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const form = useRememberingForm(resetPasswordAction);
+  const { formAction, formRef, formKey, result, fieldErrors } = form;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      {state && !state.ok && <FormAlert kind="error" message={state.error} />}
+    <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
+      {result && !result.ok && <FormAlert kind="error" message={result.error} />}
       <input type="hidden" name="token" value={token} />
-      <Field name="password" type="password" label={t("password")} autoComplete="new-password" hint={t("passwordHint")} required error={fieldErrors?.password} />
-      <Field name="passwordConfirmation" type="password" label={t("passwordConfirmation")} autoComplete="new-password" required error={fieldErrors?.passwordConfirmation} />
+      <NewPasswordFields
+        labels={{ password: t("password"), confirmation: t("passwordConfirmation") }}
+        hint={t("passwordHint")}
+        email={email}
+        personName={name}
+        form={form}
+      />
       {securityQuestion && <Field name="securityAnswer" label={securityQuestion} autoComplete="off" required error={fieldErrors?.securityAnswer} />}
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
     </form>

@@ -1,51 +1,21 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
+import { NewPasswordFields } from "@/app/_components/new-password-fields";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { preloadPasswordPolicy } from "@/lib/account/password-policy";
 import { useRememberingForm } from "@/app/_components/use-remembering-form";
 import { changePasswordAction } from "../actions";
-import { PasswordStrengthMeter } from "./password-strength-meter";
-
-type FieldName = "currentPassword" | "newPassword" | "confirmPassword";
-
-function NewPasswordField({ defaultValue, error, email, name }: { defaultValue: string; error?: string; email: string; name: string }) {
-  const t = useTranslations("security.password");
-  const [password, setPassword] = useState(defaultValue);
-  return (
-    // Listening around the shared Field: its input stays uncontrolled, the meter follows what is typed.
-    <div
-      className="space-y-3"
-      onFocus={preloadPasswordPolicy}
-      onInput={(event) => {
-        const target = event.target as HTMLInputElement;
-        if (target.name === "newPassword") setPassword(target.value);
-      }}
-    >
-      <Field name="newPassword" type="password" label={t("fields.newPassword")} autoComplete="new-password" hint={t("hints.newPassword")} defaultValue={defaultValue} required error={error} />
-      <PasswordStrengthMeter password={password} email={email} name={name} />
-    </div>
-  );
-}
 
 export function ChangePasswordForm({ email, name }: { email: string; name: string }) {
   const t = useTranslations();
   // Empty after a change; after a refusal with what was typed, except the fields that were wrong.
-  const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = useRememberingForm(changePasswordAction);
-
-  const kept = (field: FieldName) => {
-    // A wrong new password makes its confirmation worthless too.
-    const wrong = fieldErrors?.[field] || (field === "confirmPassword" && fieldErrors?.newPassword);
-    return wrong ? "" : (submittedValue(field) ?? "");
-  };
+  const form = useRememberingForm(changePasswordAction);
+  const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = form;
 
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-6" noValidate>
-      {/* Lets password managers tie the new password to the account. */}
-      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">{t("security.password.sessionsNotice")}</p>
         <div className="grid gap-6 lg:grid-cols-2">
@@ -55,19 +25,17 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
               type="password"
               label={t("security.password.fields.currentPassword")}
               autoComplete="current-password"
-              defaultValue={kept("currentPassword")}
+              defaultValue={fieldErrors?.currentPassword ? "" : (submittedValue("currentPassword") ?? "")}
               required
               error={fieldErrors?.currentPassword}
             />
-            <NewPasswordField defaultValue={kept("newPassword")} error={fieldErrors?.newPassword} email={email} name={name} />
-            <Field
-              name="confirmPassword"
-              type="password"
-              label={t("security.password.fields.confirmPassword")}
-              autoComplete="new-password"
-              defaultValue={kept("confirmPassword")}
-              required
-              error={fieldErrors?.confirmPassword}
+            <NewPasswordFields
+              names={{ password: "newPassword", confirmation: "confirmPassword" }}
+              labels={{ password: t("security.password.fields.newPassword"), confirmation: t("security.password.fields.confirmPassword") }}
+              hint={t("security.password.hints.newPassword")}
+              email={email}
+              personName={name}
+              form={form}
             />
           </div>
           <section aria-labelledby="password-tips" className="rounded-md border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">

@@ -18,9 +18,10 @@ const DEBOUNCE_MS = 150;
 type Checked = { password: string; result: PasswordCheck };
 
 /**
- * The live strength bar of "Cambiar contraseña": five levels from "Muy débil" to "Muy fuerte", what
- * the server would refuse, and zxcvbn's advice for this password. The same policy module enforces it
- * on the server, so a password the meter accepts is one the server accepts.
+ * The live strength bar under every new password (Cambiar contraseña, the reset link, an invitation):
+ * five levels from "Muy débil" to "Muy fuerte", what the server would refuse, and zxcvbn's advice for
+ * this password. The same policy module enforces it on the server, so a password the meter accepts is
+ * one the server accepts.
  */
 export function PasswordStrengthMeter({ password, email, name }: { password: string; email: string; name: string }) {
   const t = useTranslations("security.strength");
