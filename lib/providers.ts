@@ -2,6 +2,8 @@ import type { EmailProvider } from "@/lib/email/provider";
 import { createOutboxProvider } from "@/lib/email/outbox-provider";
 import { createResendProvider } from "@/lib/email/resend-provider";
 import { env, isEmbeddedDatabase } from "@/lib/env";
+import { chooseHostingPanel } from "@/lib/hosting/choose-hosting-panel";
+import type { HostingPanel } from "@/lib/hosting/hosting-panel";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import { createRefusingGateway } from "@/lib/payments/refusing-gateway";
 import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
@@ -20,6 +22,7 @@ export type Providers = {
   payments: PaymentGateway;
   registrar: Registrar;
   email: EmailProvider;
+  hosting: HostingPanel;
 };
 
 export type ProviderKind = keyof Providers;
@@ -29,6 +32,7 @@ const choosers: { [Kind in ProviderKind]: () => Providers[Kind] } = {
   payments: choosePaymentGateway,
   // Only the sandbox exists today; the LogicBoxes (ResellerClub) adapter and its keys arrive with the domains issue.
   registrar: () => createSandboxRegistrar(),
+  hosting: chooseHostingPanel,
   email: () => (env.RESEND_API_KEY ? createResendProvider({ apiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM }) : createOutboxProvider()),
 };
 

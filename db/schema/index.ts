@@ -2,6 +2,7 @@ export * from "./clients";
 export * from "./contacts";
 export * from "./products";
 export * from "./services";
+export * from "./orders";
 export * from "./domains";
 export * from "./billing";
 export * from "./support";

@@ -24,6 +24,12 @@ export const products = pgTable(
     /** Hosting-panel module that provisions it (e.g. "cpanel"); null for manual products. */
     panelModule: varchar({ length: 32 }),
     panelPackage: varchar({ length: 100 }),
+    /** Servers of this group provision the product; the least full active one is chosen. */
+    serverGroup: varchar({ length: 50 }),
+    /** Hosting needs a domain to be ordered with (register, transfer or one the customer owns). */
+    requiresDomain: boolean().notNull().default(false),
+    /** The plan's selling points as the company writes them (shown in the store, not UI strings). */
+    features: text().array().notNull().default([]),
     diskLimitMb: integer(),
     bandwidthLimitMb: integer(),
     hidden: boolean().notNull().default(false),
@@ -64,4 +70,47 @@ export const addonProducts = pgTable(
     productId: integer().notNull().references(() => products.id),
   },
   (t) => [primaryKey({ columns: [t.addonId, t.productId] })],
+);
+
+export const CONFIG_OPTION_TYPES = ["select", "yesno"] as const;
+export type ConfigOptionType = (typeof CONFIG_OPTION_TYPES)[number];
+
+/** A configurable option of a product ("Espacio extra", "IP dedicada") that changes the price. */
+export const productConfigOptions = pgTable(
+  "product_config_options",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    productId: integer().notNull().references(() => products.id),
+    name: varchar({ length: 100 }).notNull(),
+    type: varchar({ length: 16 }).$type<ConfigOptionType>().notNull().default("select"),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [index().on(t.productId, t.sortOrder)],
+);
+
+/** One choice of a configurable option; a yes/no option has a single choice (the "yes"). */
+export const productConfigChoices = pgTable(
+  "product_config_choices",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    optionId: integer().notNull().references(() => productConfigOptions.id),
+    label: varchar({ length: 100 }).notNull(),
+    /** What the hosting panel is told (e.g. extra quota in MB, "dedicated_ip"). */
+    panelValue: varchar({ length: 100 }),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [index().on(t.optionId, t.sortOrder)],
+);
+
+/** What a choice adds to the product's price, per currency and billing cycle (0 when absent). */
+export const productConfigChoicePrices = pgTable(
+  "product_config_choice_prices",
+  {
+    choiceId: integer().notNull().references(() => productConfigChoices.id),
+    currency: currency(),
+    billingCycle: varchar({ length: 16 }).$type<BillingCycle>().notNull(),
+    setupFee: money(),
+    price: money(),
+  },
+  (t) => [primaryKey({ columns: [t.choiceId, t.currency, t.billingCycle] })],
 );

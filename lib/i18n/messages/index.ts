@@ -13,6 +13,9 @@ import enPdf from "./en/pdf.json";
 import enPortal from "./en/portal.json";
 import enSecurity from "./en/security.json";
 import enRecords from "./en/records.json";
+import enHosting from "./en/hosting.json";
+import enServices from "./en/services.json";
+import enStore from "./en/store.json";
 import enSupport from "./en/support.json";
 import enTwoFactor from "./en/two-factor.json";
 import esAccount from "./es/account.json";
@@ -30,6 +33,9 @@ import esPdf from "./es/pdf.json";
 import esPortal from "./es/portal.json";
 import esSecurity from "./es/security.json";
 import esRecords from "./es/records.json";
+import esHosting from "./es/hosting.json";
+import esServices from "./es/services.json";
+import esStore from "./es/store.json";
 import esSupport from "./es/support.json";
 import esTwoFactor from "./es/two-factor.json";
 
@@ -53,6 +59,9 @@ export const catalogs = {
     pdf: esPdf,
     security: esSecurity,
     records: esRecords,
+    hosting: esHosting,
+    services: esServices,
+    store: esStore,
   },
   en: {
     common: enCommon,
@@ -71,6 +80,9 @@ export const catalogs = {
     pdf: enPdf,
     security: enSecurity,
     records: enRecords,
+    hosting: enHosting,
+    services: enServices,
+    store: enStore,
   },
 };
 
