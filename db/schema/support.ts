@@ -1,6 +1,10 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { clients } from "./clients";
 import { bytea, createdAt } from "./columns";
+import { domains } from "./domains";
+import type { Permission } from "./contacts";
+import { products } from "./products";
 import { contacts, staffUsers } from "./contacts";
 import { servers, services } from "./services";
 
@@ -13,6 +17,8 @@ export const ticketDepartments = pgTable("ticket_departments", {
   description: text(),
   email: varchar({ length: 254 }),
   hidden: boolean().notNull().default(false),
+  /** A sub-account needs this permission too to open a ticket here (e.g. Facturación: "invoices"). */
+  permission: varchar({ length: 32 }).$type<Permission>(),
   sortOrder: integer().notNull().default(0),
 });
 
@@ -24,6 +30,7 @@ export const tickets = pgTable(
     contactId: integer().references(() => contacts.id),
     departmentId: integer().notNull().references(() => ticketDepartments.id),
     serviceId: integer().references(() => services.id),
+    domainId: integer().references(() => domains.id),
     /** Public reference shown to the customer, e.g. "482913". */
     reference: varchar({ length: 16 }).notNull(),
     subject: varchar({ length: 200 }).notNull(),
@@ -104,7 +111,26 @@ export const kbArticles = pgTable(
     published: boolean().notNull().default(true),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.categoryId), uniqueIndex().on(t.slug)],
+  (t) => [
+    index().on(t.categoryId),
+    uniqueIndex().on(t.slug),
+    // Full-text search in Spanish, the title weighing more than the body; queries must use kbSearchDocument.
+    index("kb_articles_search").using("gin", sql`(setweight(to_tsvector('spanish', ${t.title}), 'A') || setweight(to_tsvector('spanish', ${t.body}), 'B'))`),
+  ],
+);
+
+/** "¿Fue útil la respuesta?": one answer per voter (a contact, or a signed-out visitor's cookie id, hashed). */
+export const kbArticleVotes = pgTable(
+  "kb_article_votes",
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => kbArticles.id),
+    voterKey: varchar({ length: 64 }).notNull(),
+    helpful: boolean().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.voterKey] })],
 );
 
 export const downloadCategories = pgTable("download_categories", {
@@ -127,6 +153,8 @@ export const downloads = pgTable(
     data: bytea().notNull(),
     /** Only for clients with an active product. */
     clientsOnly: boolean().notNull().default(false),
+    /** Only for clients with an active service of this product. */
+    requiredProductId: integer().references(() => products.id),
     downloadCount: integer().notNull().default(0),
     createdAt: createdAt(),
   },
@@ -151,4 +179,64 @@ export const networkIssues = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.status, t.startsAt)],
+);
+
+/** The servers an incident touches (one incident may affect several). */
+export const networkIssueServers = pgTable(
+  "network_issue_servers",
+  {
+    issueId: integer()
+      .notNull()
+      .references(() => networkIssues.id),
+    serverId: integer()
+      .notNull()
+      .references(() => servers.id),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.serverId] }), index().on(t.serverId)],
+);
+
+/** The timeline of an incident as staff post it. */
+export const networkIssueUpdates = pgTable(
+  "network_issue_updates",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    issueId: integer()
+      .notNull()
+      .references(() => networkIssues.id),
+    status: varchar({ length: 16 }).notNull(),
+    message: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.issueId, t.createdAt)],
+);
+
+/** Each client told about an incident on its servers, so the notice goes out once per client. */
+export const networkIssueNotices = pgTable(
+  "network_issue_notices",
+  {
+    issueId: integer()
+      .notNull()
+      .references(() => networkIssues.id),
+    clientId: integer()
+      .notNull()
+      .references(() => clients.id),
+    sentAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.clientId] })],
+);
+
+/** What the cron saw when it checked a server's reachability. */
+export const serverChecks = pgTable(
+  "server_checks",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    serverId: integer()
+      .notNull()
+      .references(() => servers.id),
+    reachable: boolean().notNull(),
+    latencyMs: integer(),
+    error: varchar({ length: 200 }),
+    checkedAt: createdAt(),
+  },
+  (t) => [index().on(t.serverId, t.checkedAt)],
 );
