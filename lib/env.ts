@@ -23,6 +23,10 @@ const envSchema = z.object({
   // own words. 0, the default (a bare `next start`): no forwarded header is believed and every
   // request shares one per-IP rate-limit bucket, so spoofing the header gains nothing; per-account
   // limits still hold. See lib/auth/client-ip.ts.
+  // AES-256-GCM keys (32 bytes, base64) sealing the two-factor secrets; _PREVIOUS opens values sealed
+  // before a rotation. Unset: a development key, refused in production on PostgreSQL.
+  TOTP_ENCRYPTION_KEY: optionalString,
+  TOTP_ENCRYPTION_KEY_PREVIOUS: optionalString,
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
 });
 
@@ -51,4 +55,21 @@ export function authSecret(): string {
     throw new Error("AUTH_SECRET must be set in production.");
   }
   return "development-only-secret-change-me-0123456789abcdef";
+}
+
+function encryptionKey(name: string, value: string): Buffer {
+  const bytes = Buffer.from(value, "base64");
+  if (bytes.length !== 32) throw new Error(`${name} must be 32 bytes in base64 (openssl rand -base64 32).`);
+  return bytes;
+}
+
+/** The keys sealing stored secrets (lib/auth/secret-box.ts): the current one and, during a rotation, the previous. */
+export function secretBoxKeys(): { current: Buffer; previous: Buffer | null } {
+  const previous = env.TOTP_ENCRYPTION_KEY_PREVIOUS ? encryptionKey("TOTP_ENCRYPTION_KEY_PREVIOUS", env.TOTP_ENCRYPTION_KEY_PREVIOUS) : null;
+  if (env.TOTP_ENCRYPTION_KEY) return { current: encryptionKey("TOTP_ENCRYPTION_KEY", env.TOTP_ENCRYPTION_KEY), previous };
+  if (env.NODE_ENV === "production" && !isEmbeddedDatabase) {
+    throw new Error("TOTP_ENCRYPTION_KEY must be set in production.");
+  }
+  // Development only: the embedded default works with no configuration.
+  return { current: Buffer.from("development-only-totp-key-000000", "utf8"), previous };
 }

@@ -7,6 +7,7 @@ import { clearAttempts, isRateLimited, recordAttempt, type RateLimitRule } from 
 import { generateBackupCodes, hashBackupCode, looksLikeBackupCode, normalizeBackupCode } from "./two-factor-backup-codes";
 import { readSetupToken, signSetupToken } from "./two-factor-setup-token";
 import { generateTotpSecret, looksLikeTotp, matchTotp, totpUri } from "./two-factor-totp";
+import { openSecret, sealSecret } from "./secret-box";
 
 /**
  * Wrong codes (at sign-in, when disabling, when confirming the set-up) per account. Three codes are valid
@@ -79,7 +80,7 @@ export async function confirmTwoFactorSetup(
     // The confirming step counts as used, so the code just typed cannot also open a session.
     const enabled = await tx
       .update(contacts)
-      .set({ totpSecret: secret, totpEnabledAt: sql`now()`, totpLastStep: step })
+      .set({ totpSecret: sealSecret(secret), totpEnabledAt: sql`now()`, totpLastStep: step })
       .where(and(eq(contacts.id, user.contactId), eq(contacts.clientId, user.clientId), isNull(contacts.totpEnabledAt)))
       .returning({ id: contacts.id });
     if (enabled.length !== 1) return { ok: false as const, error: "twoFactor.errors.alreadyEnabled" };
@@ -156,8 +157,10 @@ export async function redeemSecondFactor(
 ): Promise<RedeemedFactor> {
   const code = typed.replace(/\s/g, "");
   if (looksLikeTotp(code)) {
-    if (!contact.totpSecret) return { ok: false, error: "twoFactor.errors.codeInvalid" };
-    const step = await matchTotp(contact.totpSecret, code, nowMs);
+    const sealed = contact.totpSecret;
+    const secret = sealed ? openSecret(sealed) : null;
+    if (!sealed || !secret) return { ok: false, error: "twoFactor.errors.codeInvalid" };
+    const step = await matchTotp(secret, code, nowMs);
     if (step === null) return { ok: false, error: "twoFactor.errors.codeInvalid" };
     if (contact.totpLastStep !== null && step <= contact.totpLastStep) return { ok: false, error: "twoFactor.errors.codeAlreadyUsed" };
     const accepted = await tx
@@ -166,7 +169,7 @@ export async function redeemSecondFactor(
       .where(
         and(
           eq(contacts.id, contact.id),
-          eq(contacts.totpSecret, contact.totpSecret),
+          eq(contacts.totpSecret, sealed),
           isNotNull(contacts.totpEnabledAt),
           or(isNull(contacts.totpLastStep), lt(contacts.totpLastStep, step)),
         ),

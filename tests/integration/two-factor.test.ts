@@ -8,6 +8,7 @@ import { authorizeCredentials, beginSignIn, completeTwoFactorSignIn } from "@/li
 import { totpCode, totpStepAt } from "@/lib/auth/two-factor-totp";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, type TestContact, uniqueSuffix } from "@/tests/helpers/factories";
+import { openSecret } from "@/lib/auth/secret-box";
 
 // The real actions run; only what needs a live request is replaced: Auth.js's session lookup and its
 // signIn (which here calls the same authorize logic the Credentials provider runs), the request
@@ -153,7 +154,10 @@ describe("turning two-factor sign-in on", () => {
     for (const code of result.backupCodes) expect(code).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}$/);
 
     const row = await contactRow(owner.id);
-    expect(row.totpSecret).toBe(setup.secret);
+    // Sealed at rest: the column holds no Base32 secret, and it opens to the one the app scanned.
+    expect(row.totpSecret).toMatch(/^v1\./);
+    expect(row.totpSecret).not.toContain(setup.secret);
+    expect(openSecret(row.totpSecret!)).toBe(setup.secret);
     expect(row.totpEnabledAt).toBeInstanceOf(Date);
     // The confirming code's step is spent: it cannot be replayed to sign in.
     expect(row.totpLastStep).toBe(totpStepAt(now));
@@ -197,7 +201,7 @@ describe("turning two-factor sign-in on", () => {
     const result = await confirmTwoFactorSetup({ contactId: owner.id, clientId: owner.clientId }, { setupToken: setup.setupToken, code: await totpCode(setup.secret) }, "192.0.2.12");
     expect(result).toEqual({ ok: false, error: "twoFactor.errors.alreadyEnabled" });
     expect((await backupRows(owner.id)).map((code) => code.codeHash).sort()).toEqual(before);
-    expect((await contactRow(owner.id)).totpSecret).not.toBe(setup.secret);
+    expect(openSecret((await contactRow(owner.id)).totpSecret!)).not.toBe(setup.secret);
   });
 
   it("lets a sub-account without any permission protect its own login, and only its own", async () => {
@@ -238,7 +242,7 @@ describe("turning two-factor sign-in off", () => {
     const { secret } = await enableTwoFactorFor(owner);
     const result = await disableTwoFactor({ contactId: owner.id, clientId: owner.clientId }, { password, code: await wrongTotpFor(secret) }, "192.0.2.21");
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { code: "twoFactor.errors.codeInvalid" } });
-    expect((await contactRow(owner.id)).totpSecret).toBe(secret);
+    expect(openSecret((await contactRow(owner.id)).totpSecret!)).toBe(secret);
     expect(await auditActions(owner.id)).toContain("two_factor.failure");
   });
 
@@ -280,7 +284,7 @@ describe("turning two-factor sign-in off", () => {
     // A user of another client naming this contact: the clientId in the WHERE makes it "not on".
     const result = await disableTwoFactor({ contactId: owner.id, clientId: other.clientId }, { password, code: await totpCode(secret) }, "192.0.2.24");
     expect(result).toEqual({ ok: false, error: "twoFactor.errors.notEnabled" });
-    expect((await contactRow(owner.id)).totpSecret).toBe(secret);
+    expect(openSecret((await contactRow(owner.id)).totpSecret!)).toBe(secret);
   });
 });
 
