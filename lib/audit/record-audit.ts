@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "two_factor.disabled",
   "two_factor.success",
   "two_factor.failure",
+  "two_factor.backup_codes_regenerated",
   "contact.created",
   "contact.updated",
   "contact.deleted",

@@ -1,7 +1,9 @@
 import { and, count, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
-import { getDb, type Database, type Executor } from "@/db/client";
+import { getDb, type Database, type Executor, type Transaction } from "@/db/client";
 import { contacts, totpBackupCodes } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { sendEmail } from "@/lib/email/send-email";
+import type { TwoFactorChange } from "@/emails/two-factor-changed";
 import { verifyPassword } from "./password";
 import { clearAttempts, isRateLimited, recordAttempt, type RateLimitRule } from "./rate-limit";
 import { generateBackupCodes, hashBackupCode, looksLikeBackupCode, normalizeBackupCode } from "./two-factor-backup-codes";
@@ -76,22 +78,26 @@ export async function confirmTwoFactorSetup(
   }
 
   const backupCodes = generateBackupCodes();
-  return db.transaction(async (tx) => {
+  const enabled = await db.transaction(async (tx) => {
     // The confirming step counts as used, so the code just typed cannot also open a session.
-    const enabled = await tx
+    const updated = await tx
       .update(contacts)
       .set({ totpSecret: sealSecret(secret), totpEnabledAt: sql`now()`, totpLastStep: step })
       .where(and(eq(contacts.id, user.contactId), eq(contacts.clientId, user.clientId), isNull(contacts.totpEnabledAt)))
       .returning({ id: contacts.id });
-    if (enabled.length !== 1) return { ok: false as const, error: "twoFactor.errors.alreadyEnabled" };
+    if (updated.length !== 1) return { ok: false as const, error: "twoFactor.errors.alreadyEnabled" };
     await tx.delete(totpBackupCodes).where(eq(totpBackupCodes.contactId, user.contactId));
     await tx.insert(totpBackupCodes).values(
       backupCodes.map((code) => ({ contactId: user.contactId, codeHash: hashBackupCode(user.contactId, normalizeBackupCode(code)) })),
     );
     await clearAttempts(key, tx);
     await recordAudit(tx, { clientId: user.clientId, contactId: user.contactId, action: "two_factor.enabled", details: { backupCodes: backupCodes.length }, ip });
-    return { ok: true as const, backupCodes };
+    const [contact] = await tx.select({ email: contacts.email, firstName: contacts.firstName }).from(contacts).where(eq(contacts.id, user.contactId));
+    return { ok: true as const, backupCodes, contact: contact! };
   });
+  if (!enabled.ok) return enabled;
+  await sendTwoFactorNotice(enabled.contact, user, "enabled", ip);
+  return { ok: true, backupCodes: enabled.backupCodes };
 }
 
 /** Switching it off needs both the password and a code (TOTP or backup), so a session left open is not enough. */
@@ -101,10 +107,69 @@ export async function disableTwoFactor(
   ip: string,
   nowMs: number = Date.now(),
 ): Promise<TwoFactorResult> {
+  const outcome = await withBothProofs(user, input, ip, nowMs, "disable", async (tx, factor) => {
+    await tx
+      .update(contacts)
+      .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
+      .where(and(eq(contacts.id, user.contactId), eq(contacts.clientId, user.clientId)));
+    await tx.delete(totpBackupCodes).where(eq(totpBackupCodes.contactId, user.contactId));
+    await recordAudit(tx, { clientId: user.clientId, contactId: user.contactId, action: "two_factor.disabled", details: { method: factor.method }, ip });
+    return {};
+  });
+  if (outcome.ok) await sendTwoFactorNotice(outcome.contact, user, "disabled", ip);
+  return outcome.ok ? { ok: true } : outcome;
+}
+
+/**
+ * "Regenerar códigos de respaldo": ten new codes replace every old one, used or not. It asks for the
+ * same two proofs as switching two-step verification off, since the codes are a way in.
+ */
+export async function regenerateBackupCodes(
+  user: TwoFactorUser,
+  input: { password: string; code: string },
+  ip: string,
+  nowMs: number = Date.now(),
+): Promise<TwoFactorResult<{ backupCodes: string[] }>> {
+  const backupCodes = generateBackupCodes();
+  const outcome = await withBothProofs(user, input, ip, nowMs, "regenerate", async (tx, factor) => {
+    await tx.delete(totpBackupCodes).where(eq(totpBackupCodes.contactId, user.contactId));
+    await tx.insert(totpBackupCodes).values(
+      backupCodes.map((code) => ({ contactId: user.contactId, codeHash: hashBackupCode(user.contactId, normalizeBackupCode(code)) })),
+    );
+    await recordAudit(tx, {
+      clientId: user.clientId,
+      contactId: user.contactId,
+      action: "two_factor.backup_codes_regenerated",
+      details: { method: factor.method, backupCodes: backupCodes.length },
+      ip,
+    });
+    return {};
+  });
+  if (!outcome.ok) return outcome;
+  await sendTwoFactorNotice(outcome.contact, user, "backupCodesRegenerated", ip);
+  return { ok: true, backupCodes };
+}
+
+type NoticeContact = { email: string; firstName: string };
+
+/**
+ * The password, then a code (TOTP or backup) spent in the same transaction as `change`: a wrong
+ * password never spends a code, and a refused code counts toward the account's limit.
+ */
+async function withBothProofs(
+  user: TwoFactorUser,
+  input: { password: string; code: string },
+  ip: string,
+  nowMs: number,
+  context: "disable" | "regenerate",
+  change: (tx: Transaction, factor: { method: "totp" | "backup" }) => Promise<object>,
+): Promise<{ ok: true; contact: NoticeContact } | TwoFactorRefusal> {
   const db = await getDb();
   const [contact] = await db
     .select({
       id: contacts.id,
+      email: contacts.email,
+      firstName: contacts.firstName,
       passwordHash: contacts.passwordHash,
       totpSecret: contacts.totpSecret,
       totpEnabledAt: contacts.totpEnabledAt,
@@ -118,29 +183,36 @@ export async function disableTwoFactor(
   const key = twoFactorRateLimitKey(user.contactId);
   if (await isRateLimited(key, TWO_FACTOR_PER_ACCOUNT, db)) return { ok: false, error: "errors.rateLimited" };
 
-  // Checked first so a wrong password never spends a backup code.
   if (!(await verifyPassword(contact.passwordHash, input.password.slice(0, 1024)))) {
-    await recordFailure(db, user, key, ip, { context: "disable", reason: "wrongPassword" });
+    await recordFailure(db, user, key, ip, { context, reason: "wrongPassword" });
     return { ok: false, error: "errors.checkFields", fieldErrors: { password: "twoFactor.errors.passwordWrong" } };
   }
 
   const outcome = await db.transaction(async (tx) => {
     const factor = await redeemSecondFactor(tx, contact, input.code, nowMs);
     if (!factor.ok) return factor;
-    await tx
-      .update(contacts)
-      .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
-      .where(and(eq(contacts.id, user.contactId), eq(contacts.clientId, user.clientId)));
-    await tx.delete(totpBackupCodes).where(eq(totpBackupCodes.contactId, user.contactId));
+    await change(tx, factor);
     await clearAttempts(key, tx);
-    await recordAudit(tx, { clientId: user.clientId, contactId: user.contactId, action: "two_factor.disabled", details: { method: factor.method }, ip });
     return factor;
   });
   if (!outcome.ok) {
-    await recordFailure(db, user, key, ip, { context: "disable", reason: outcome.error });
+    await recordFailure(db, user, key, ip, { context, reason: outcome.error });
     return codeRefused(outcome.error);
   }
-  return { ok: true };
+  return { ok: true, contact };
+}
+
+/** After the change has committed: a failed notice must not make the person think it did not happen. */
+async function sendTwoFactorNotice(contact: NoticeContact, user: TwoFactorUser, change: TwoFactorChange, ip: string): Promise<void> {
+  try {
+    await sendEmail(
+      "two-factor-changed",
+      { email: contact.email, name: contact.firstName, clientId: user.clientId, contactId: user.contactId },
+      { name: contact.firstName, change, when: new Date().toISOString(), ip },
+    );
+  } catch (error) {
+    console.error(`Two-factor notice (${change}) for contact ${user.contactId} could not be sent:`, error);
+  }
 }
 
 export type RedeemedFactor = { ok: true; method: "totp" | "backup" } | { ok: false; error: CodeError };

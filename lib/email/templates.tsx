@@ -9,6 +9,7 @@ import PasswordChangedEmail, { type PasswordChangedEmailProps } from "@/emails/p
 import PasswordResetEmail, { type PasswordResetEmailProps } from "@/emails/password-reset";
 import PaymentReceivedEmail, { type PaymentReceivedEmailProps } from "@/emails/payment-received";
 import QuoteAcceptedEmail, { type QuoteAcceptedEmailProps } from "@/emails/quote-accepted";
+import TwoFactorChangedEmail, { type TwoFactorChangedEmailProps } from "@/emails/two-factor-changed";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -31,6 +32,7 @@ export type TemplateData = {
   "email-change-verify": Omit<EmailChangeVerifyEmailProps, "locale">;
   "email-change-notice": Omit<EmailChangeNoticeEmailProps, "locale">;
   "contact-invitation": Omit<ContactInvitationEmailProps, "locale">;
+  "two-factor-changed": Omit<TwoFactorChangedEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -76,5 +78,9 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "contact-invitation": {
     render: (data, locale) => <ContactInvitationEmail {...data} locale={locale} />,
     subject: (t, data) => t("contacts.invitationEmail.subject", { accountName: data.accountName ?? "" }),
+  },
+  "two-factor-changed": {
+    render: (data, locale) => <TwoFactorChangedEmail {...data} locale={locale} />,
+    subject: (t, data) => t(`email.twoFactorChanged.subject.${data.change ?? "enabled"}`),
   },
 };

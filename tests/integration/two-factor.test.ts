@@ -2,13 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { accountTokens, auditLog, contacts, totpBackupCodes, userSessions } from "@/db/schema";
-import { confirmTwoFactorSetup, disableTwoFactor, getTwoFactorStatus, prepareTwoFactorSetup, TWO_FACTOR_PER_ACCOUNT } from "@/lib/auth/two-factor";
+import { confirmTwoFactorSetup, disableTwoFactor, getTwoFactorStatus, prepareTwoFactorSetup, regenerateBackupCodes, TWO_FACTOR_PER_ACCOUNT } from "@/lib/auth/two-factor";
 import { hashBackupCode, normalizeBackupCode } from "@/lib/auth/two-factor-backup-codes";
 import { authorizeCredentials, beginSignIn, completeTwoFactorSignIn } from "@/lib/auth/two-factor-sign-in";
 import { totpCode, totpStepAt } from "@/lib/auth/two-factor-totp";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, type TestContact, uniqueSuffix } from "@/tests/helpers/factories";
 import { openSecret } from "@/lib/auth/secret-box";
+import { captureEmails } from "@/tests/helpers/email-outbox";
 
 // The real actions run; only what needs a live request is replaced: Auth.js's session lookup and its
 // signIn (which here calls the same authorize logic the Credentials provider runs), the request
@@ -34,6 +35,7 @@ const { signInAction, twoFactorSignInAction } = await import("@/app/(auth)/acced
 const { CredentialsSignin } = await import("next-auth");
 
 let db: Database;
+const outbox = captureEmails();
 const run = uniqueSuffix().slice(0, 4);
 let ipCounter = 0;
 // Each test signs in from its own address, so per-IP login limits never leak between tests or files.
@@ -453,3 +455,48 @@ describe("the sign-in form's actions", () => {
     });
   });
 });
+
+describe("security notices and new backup codes", () => {
+  const noticesTo = (email: string) => outbox.filter((message) => message.to === email).map((message) => message.subject);
+
+  it("emails the person when two-step verification is turned on and when it is turned off", async () => {
+    const { owner, password } = await createTestClient(db);
+    const { secret } = await enableTwoFactorFor(owner);
+    expect(noticesTo(owner.email)).toEqual(["Se ha activado la verificación en dos pasos"]);
+    expect(outbox.at(-1)!.text).toContain("192.0.2.1");
+    await disableTwoFactor({ contactId: owner.id, clientId: owner.clientId }, { password, code: await totpCode(secret) }, "192.0.2.31");
+    expect(noticesTo(owner.email)).toEqual(["Se ha activado la verificación en dos pasos", "Se ha desactivado la verificación en dos pasos"]);
+  });
+
+  it("replaces every backup code with ten new ones after both proofs, audited and announced", async () => {
+    const { owner, password } = await createTestClient(db);
+    const { secret, backupCodes: old } = await enableTwoFactorFor(owner);
+    outbox.length = 0;
+    const result = await regenerateBackupCodes({ contactId: owner.id, clientId: owner.clientId }, { password, code: await totpCode(secret) }, "192.0.2.32");
+    if (!result.ok) throw new Error(result.error);
+    expect(result.backupCodes).toHaveLength(10);
+    expect(result.backupCodes.some((code) => old.includes(code))).toBe(false);
+    const stored = (await backupRows(owner.id)).map((row) => row.codeHash).sort();
+    expect(stored).toEqual(result.backupCodes.map((code) => hashBackupCode(owner.id, normalizeBackupCode(code))).sort());
+    expect(await auditActions(owner.id)).toContain("two_factor.backup_codes_regenerated");
+    expect(noticesTo(owner.email)).toEqual(["Se han generado nuevos códigos de respaldo"]);
+
+    // An old code no longer counts as a proof; a new one does, once.
+    const withOld = await regenerateBackupCodes({ contactId: owner.id, clientId: owner.clientId }, { password, code: old[0]! }, "192.0.2.33");
+    expect(withOld).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { code: "twoFactor.errors.codeInvalid" } });
+    const withNew = await disableTwoFactor({ contactId: owner.id, clientId: owner.clientId }, { password, code: result.backupCodes[0]! }, "192.0.2.34");
+    expect(withNew).toEqual({ ok: true });
+  });
+
+  it("refuses a wrong password without spending the code or changing the codes", async () => {
+    const { owner } = await createTestClient(db);
+    const { secret } = await enableTwoFactorFor(owner);
+    const before = (await backupRows(owner.id)).map((row) => row.codeHash).sort();
+    outbox.length = 0;
+    const result = await regenerateBackupCodes({ contactId: owner.id, clientId: owner.clientId }, { password: "no-es-la-buena", code: await totpCode(secret) }, "192.0.2.35");
+    expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { password: "twoFactor.errors.passwordWrong" } });
+    expect((await backupRows(owner.id)).map((row) => row.codeHash).sort()).toEqual(before);
+    expect(noticesTo(owner.email)).toEqual([]);
+  });
+});
+

@@ -5,14 +5,14 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import { clientIp } from "@/lib/auth/client-ip";
-import { confirmTwoFactorSetup, disableTwoFactor } from "@/lib/auth/two-factor";
+import { confirmTwoFactorSetup, disableTwoFactor, regenerateBackupCodes } from "@/lib/auth/two-factor";
 
 const confirmSchema = z.object({
   setupToken: z.string().max(512).default(""),
   code: z.string().trim().min(1, "errors.required").max(16, "errors.invalidValue"),
 });
 
-const disableSchema = z.object({
+const twoProofsSchema = z.object({
   password: z.string().min(1, "errors.required").max(200, "errors.invalidValue"),
   code: z.string().trim().min(1, "errors.required").max(32, "errors.invalidValue"),
 });
@@ -25,10 +25,17 @@ export const confirmTwoFactorAction = userAction({ schema: confirmSchema }, asyn
   return { ok: true, data: { backupCodes: result.backupCodes } };
 });
 
-export const disableTwoFactorAction = userAction({ schema: disableSchema }, async (input, user) => {
+export const disableTwoFactorAction = userAction({ schema: twoProofsSchema }, async (input, user) => {
   const result = await disableTwoFactor(user, input, clientIp(await headers()));
   if (!result.ok) return result;
   // Both the security page's section and the set-up page change with the status.
   revalidatePath("/cuenta/seguridad", "layout");
   return { ok: true, message: "twoFactor.disable.done" };
+});
+
+// No revalidation: the answer carries the new codes, shown once.
+export const regenerateBackupCodesAction = userAction({ schema: twoProofsSchema }, async (input, user) => {
+  const result = await regenerateBackupCodes(user, input, clientIp(await headers()));
+  if (!result.ok) return result;
+  return { ok: true, data: { backupCodes: result.backupCodes } };
 });

@@ -9,6 +9,7 @@ import { qrCodeDataUrl } from "@/lib/auth/two-factor-qr";
 import { getCompanySettings } from "@/lib/settings/get-settings";
 import { TwoFactorStatusLine } from "../_components/two-factor-section";
 import { DisableTwoFactorForm } from "./_components/disable-two-factor-form";
+import { RegenerateBackupCodesForm } from "./_components/regenerate-backup-codes-form";
 import { TwoFactorSetup } from "./_components/two-factor-setup";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +28,7 @@ export default async function TwoFactorPage() {
   );
 
   if (status.enabledAt) {
-    const format = await getFormatter();
+    const [format, issuer] = await Promise.all([getFormatter(), issuerName()]);
     return (
       <>
         <PageHeader title={t("section.title")} actions={back} />
@@ -40,6 +41,7 @@ export default async function TwoFactorPage() {
               on
             />
             <p className="text-sm text-slate-700">{t("section.backupCodesLeft", { count: status.backupCodesLeft })}</p>
+            <RegenerateBackupCodesForm issuer={issuer} email={user.email} />
             <DisableTwoFactorForm />
           </div>
         </Card>
