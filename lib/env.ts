@@ -27,6 +27,8 @@ const envSchema = z.object({
   // before a rotation. Unset: a development key, refused in production on PostgreSQL.
   TOTP_ENCRYPTION_KEY: optionalString,
   TOTP_ENCRYPTION_KEY_PREVIOUS: optionalString,
+  // Which AEAT environment the invoices' VERI*FACTU QR points at ("pruebas" until the company is live).
+  VERIFACTU_ENVIRONMENT: z.preprocess(emptyToUndefined, z.enum(["pruebas", "produccion"]).default("pruebas")),
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
 });
 

@@ -10,6 +10,7 @@ import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
 import type { Registrar } from "@/lib/registrar/registrar";
 import { createSandboxRegistrar } from "@/lib/registrar/sandbox-registrar";
+import { createSandboxSubmitter, type VerifactuSubmitter } from "@/lib/verifactu/submitter";
 
 /**
  * Every outside service the portal talks to, by the interface its area defines. Each area has the
@@ -23,6 +24,7 @@ export type Providers = {
   registrar: Registrar;
   email: EmailProvider;
   hosting: HostingPanel;
+  verifactu: VerifactuSubmitter;
 };
 
 export type ProviderKind = keyof Providers;
@@ -33,6 +35,8 @@ const choosers: { [Kind in ProviderKind]: () => Providers[Kind] } = {
   // Only the sandbox exists today; the LogicBoxes (ResellerClub) adapter and its keys arrive with the domains issue.
   registrar: () => createSandboxRegistrar(),
   hosting: chooseHostingPanel,
+  // Only the sandbox exists today: records are queued and marked sent; the AEAT's SOAP service comes later.
+  verifactu: () => createSandboxSubmitter(),
   email: () => (env.RESEND_API_KEY ? createResendProvider({ apiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM }) : createOutboxProvider()),
 };
 

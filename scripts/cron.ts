@@ -8,6 +8,7 @@ await withScriptDatabase(async ({ db, label }) => {
   const { madridToday } = await import("@/lib/billing/today");
   const { runRenewalInvoicing } = await import("@/lib/billing/renewals");
   const { sendInvoiceNotices } = await import("@/lib/billing/notices");
+  const { submitPendingRecords } = await import("@/lib/verifactu/submit-pending-records");
 
   // The jobs read through getDb(): point it at the handle this script opened (and locked).
   setDatabase(db);
@@ -26,7 +27,9 @@ await withScriptDatabase(async ({ db, label }) => {
   console.log(
     `Notices: ${notices.reminder} reminder(s), ${notices.overdue1} first, ${notices.overdue2} second and ${notices.overdue3} final overdue notice(s).`,
   );
-  if (renewals.failed > 0) process.exitCode = 1;
+  const verifactu = await submitPendingRecords();
+  console.log(`Veri*Factu: ${verifactu.sent} billing record(s) sent, ${verifactu.rejected} refused${verifactu.failed ? ", submission failed (retried next run)" : ""}.`);
+  if (renewals.failed > 0 || verifactu.failed) process.exitCode = 1;
 });
 
 // Nothing should be left open, but a scheduled run must never hang on a forgotten handle.

@@ -9,3 +9,4 @@ export * from "./support";
 export * from "./files";
 export * from "./email-log";
 export * from "./audit";
+export * from "./verifactu";

@@ -5,7 +5,8 @@ import { invoiceLineRows, priceLines } from "@/lib/billing/price-lines";
 import { daysFromToday, momentFromToday, spanishDate } from "./dates";
 import { snapshotOf, type ClientRef, type DemoAccounts } from "./demo-accounts";
 import type { DemoHosting } from "./demo-hosting";
-import { addonPrice, productPrice, SPANISH_VAT_BP, tldRegisterPrice, tldRenewPrice } from "./reference-data";
+import { recordIssuedInvoice } from "@/lib/verifactu/record-issued-invoice";
+import { addonPrice, COMPANY_SETTINGS, productPrice, SPANISH_VAT_BP, tldRegisterPrice, tldRenewPrice } from "./reference-data";
 
 export type CreatedInvoice = { id: number; clientId: number; proformaReference: string; total: number; dueDate: string; paidAt: Date | null };
 
@@ -262,8 +263,16 @@ async function numberPaidInvoices(tx: Transaction, paid: CreatedInvoice[]): Prom
     const series = seriesOf(invoice);
     const number = last.get(series)! + 1;
     last.set(series, number);
-    await tx.update(invoices).set({ series, number }).where(eq(invoices.id, invoice.id));
-    numbers.set(invoice.id, `${series}-${String(number).padStart(6, "0")}`);
+    const [row] = await tx.update(invoices).set({ series, number }).where(eq(invoices.id, invoice.id)).returning();
+    const invoiceNumber = `${series}-${String(number).padStart(6, "0")}`;
+    numbers.set(invoice.id, invoiceNumber);
+    // Issued invoices carry their Veri*Factu record, chained in the order they were paid, as the app writes them.
+    await recordIssuedInvoice(
+      tx,
+      { id: row!.id, invoiceNumber, issueDate: row!.issueDate, taxTotal: row!.taxTotal, total: row!.total, currency: row!.currency, clientTaxId: row!.clientSnapshot.taxId },
+      COMPANY_SETTINGS,
+      invoice.paidAt!,
+    );
   }
   for (const [series, lastNumber] of last) {
     await tx.update(invoiceSeriesCounters).set({ lastNumber }).where(eq(invoiceSeriesCounters.series, series));

@@ -5,6 +5,8 @@ import { BillingError } from "./billing-error";
 import { addCreditEntry, lockClient } from "./credit";
 import { formatInvoiceNumber, invoiceNumberOf, invoiceSeriesFor, takeNextInvoiceNumber } from "./invoice-number";
 import { STATUSES_ACCEPTING_GATEWAY_MONEY } from "./invoice-status";
+import { getCompanySettings } from "@/lib/settings/get-settings";
+import { recordIssuedInvoice } from "@/lib/verifactu/record-issued-invoice";
 import { madridToday } from "./today";
 
 export type PaymentGatewayName = "stripe" | "sandbox" | "credit";
@@ -85,7 +87,7 @@ export async function lockInvoice(tx: Transaction, clientId: number, invoiceId: 
 
 /**
  * Turns a fully paid proforma into a tax invoice: status, payment time and the series number, all
- * in the caller's transaction (the number comes back if it rolls back). Paying an add-funds invoice
+ * in the caller's transaction (the number comes back if it rolls back), with its Veri*Factu billing record. Paying an add-funds invoice
  * is what puts its amount on the credit ledger. The invoice row must already be locked.
  */
 export async function issuePaidInvoice(tx: Transaction, invoice: InvoiceRow): Promise<string> {
@@ -99,6 +101,15 @@ export async function issuePaidInvoice(tx: Transaction, invoice: InvoiceRow): Pr
     .set({ amountPaid: invoice.amountPaid, status: "paid", paidAt, issueDate, series, number })
     .where(eq(invoices.id, invoice.id));
   const formatted = formatInvoiceNumber(series, number);
+  await recordIssuedInvoice(tx, {
+    id: invoice.id,
+    invoiceNumber: formatted,
+    issueDate,
+    taxTotal: invoice.taxTotal,
+    total: invoice.total,
+    currency: invoice.currency,
+    clientTaxId: invoice.clientSnapshot.taxId,
+  }, await getCompanySettings(tx));
   if (invoice.kind === "add_funds" && invoice.total > 0) {
     await addCreditEntry(tx, {
       clientId: invoice.clientId,

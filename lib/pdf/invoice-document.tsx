@@ -6,6 +6,7 @@ import { PdfPage } from "./components/pdf-page";
 import { PdfParties } from "./components/pdf-parties";
 import { PdfPayments } from "./components/pdf-payments";
 import { PdfTotals } from "./components/pdf-totals";
+import { PdfVerifactu } from "./components/pdf-verifactu";
 import { clientParty, issuerParty } from "./parties";
 import type { PdfFormatter } from "./pdf-formatter";
 import type { InvoiceView } from "@/lib/billing/queries/invoice-view";
@@ -46,8 +47,11 @@ function invoiceMentions(view: InvoiceView, f: PdfFormatter): string[] {
   );
 }
 
-/** A tax invoice ("Factura" + number and series) or, until it is paid, a proforma with its own reference. */
-export function InvoiceDocument({ view, f }: { view: InvoiceView; f: PdfFormatter }) {
+/**
+ * A tax invoice ("Factura" + number and series, with its VERI*FACTU QR) or, until it is paid, a
+ * proforma with its own reference (no QR: it is not an invoice yet).
+ */
+export function InvoiceDocument({ view, f, verificationQrPng }: { view: InvoiceView; f: PdfFormatter; verificationQrPng: string | null }) {
   const title = invoiceTitle(view, f);
   return (
     <Document title={title} author={view.issuer.legalName} creator={view.issuer.legalName} producer={view.issuer.legalName} language={f.locale}>
@@ -57,6 +61,7 @@ export function InvoiceDocument({ view, f }: { view: InvoiceView; f: PdfFormatte
           title={view.isTaxInvoice ? f.t("pdf.invoice.title") : f.t("pdf.invoice.proformaTitle")}
           meta={invoiceMeta(view, f)}
         />
+        {verificationQrPng && <PdfVerifactu qrPng={verificationQrPng} f={f} />}
         <PdfParties issuer={issuerParty(view.issuer, f)} client={clientParty(view.client, f)} />
         <PdfLinesTable lines={view.lines} f={f} />
         <PdfTotals taxBreakdown={view.taxBreakdown} total={view.total} currency={view.currency} f={f} />

@@ -32,6 +32,15 @@ export const pdfStyles = StyleSheet.create({
   metaLabel: { color: MUTED, marginRight: 6 },
   metaValue: { fontWeight: 700 },
 
+  // 96 pt is 34 mm: inside the 30-40 mm the VERI*FACTU QR must measure.
+  verifactu: { flexDirection: "row", alignItems: "center", marginBottom: 14 },
+  verifactuQrBox: { alignItems: "center", marginRight: 10 },
+  verifactuLabel: { fontSize: 7, color: MUTED, marginBottom: 2 },
+  verifactuQr: { width: 96, height: 96 },
+  verifactuText: { flex: 1 },
+  verifactuLegend: { fontSize: 11, fontWeight: 700, color: INK, letterSpacing: 0.5 },
+  verifactuNote: { fontSize: 7.5, color: MUTED, marginTop: 2 },
+
   parties: { flexDirection: "row", marginBottom: 16 },
   party: { flex: 1, borderWidth: 0.75, borderColor: RULE, borderRadius: 3, padding: 8 },
   partyGap: { width: 12 },

@@ -75,6 +75,7 @@ export function fiftyLineInvoice(): InvoiceView {
       return { rateBp, base: ofRate.reduce((sum, line) => sum + line.lineSubtotal, 0), tax: ofRate.reduce((sum, line) => sum + line.taxAmount, 0) };
     }),
     payments: [{ date: new Date("2026-03-04T10:15:00Z"), gateway: "stripe", reference: "pi_3QbenchA0000000001", amount: subtotal + taxTotal }],
+    verificationUrl: "https://prewww2.aeat.es/wlpl/TIKE-CONT/ValidarQR?nif=B12345674&numserie=F2026-000123&fecha=01-03-2026&importe=1000.00",
   };
 }
 

@@ -82,6 +82,7 @@ function invoiceView(overrides: Partial<InvoiceView> = {}): InvoiceView {
     lines,
     taxBreakdown: breakdown(lines),
     payments: [{ date: new Date("2026-03-05T10:00:00Z"), gateway: "stripe", reference: "pi_3QtestA", amount: total }],
+    verificationUrl: "https://prewww2.aeat.es/wlpl/TIKE-CONT/ValidarQR?nif=B12345674&numserie=F2026-000123&fecha=02-03-2026&importe=1234.56",
     ...overrides,
   };
 }
@@ -93,6 +94,7 @@ function proformaView(overrides: Partial<InvoiceView> = {}): InvoiceView {
     displayStatus: "overdue",
     isTaxInvoice: false,
     number: null,
+    verificationUrl: null,
     paidAt: null,
     amountPaid: 20_000,
     amountDue: base.total - 20_000,

@@ -3,6 +3,7 @@ import { sendInvoiceNotices } from "@/lib/billing/notices";
 import { runRenewalInvoicing } from "@/lib/billing/renewals";
 import { madridToday } from "@/lib/billing/today";
 import { env } from "@/lib/env";
+import { submitPendingRecords } from "@/lib/verifactu/submit-pending-records";
 
 // Called by the host's scheduler (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`).
 export const dynamic = "force-dynamic";
@@ -26,7 +27,8 @@ async function handle(request: Request): Promise<Response> {
   const today = madridToday();
   const { invoiceIds, ...renewals } = await runRenewalInvoicing(today);
   const notices = await sendInvoiceNotices(today);
-  return Response.json({ today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices }, { status: 200, headers: NO_STORE });
+  const verifactu = await submitPendingRecords();
+  return Response.json({ today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices, verifactu }, { status: 200, headers: NO_STORE });
 }
 
 function bearerMatches(header: string | null, secret: string): boolean {

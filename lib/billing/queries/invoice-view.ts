@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { invoiceLines, invoices, payments, type InvoiceClientSnapshot, type InvoiceStatus } from "@/db/schema";
+import { invoiceLines, invoices, payments, verifactuRecords, type InvoiceClientSnapshot, type InvoiceStatus } from "@/db/schema";
 import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
 import type { DocumentLine } from "@/lib/billing/price-lines";
 import { madridToday } from "@/lib/dashboard/madrid-today";
@@ -9,6 +9,7 @@ import { amountDueOf, displayStatusOf, type InvoiceDisplayStatus } from "../invo
 import { companySettingsValue, issuerFrom, type InvoiceIssuer } from "./issuer";
 import { taxBreakdownOf, type TaxBreakdownRow } from "./tax-breakdown";
 import type { ClientScope } from "@/lib/auth/scope";
+import { verificationUrl } from "@/lib/verifactu/verification-qr";
 
 export type { InvoiceIssuer } from "./issuer";
 export type { TaxBreakdownRow } from "./tax-breakdown";
@@ -57,6 +58,8 @@ export type InvoiceView = {
   lines: InvoiceViewLine[];
   taxBreakdown: TaxBreakdownRow[];
   payments: InvoiceViewPayment[];
+  /** The AEAT check of an issued invoice (its VERI*FACTU QR), from its billing record; null for a proforma. */
+  verificationUrl: string | null;
 };
 
 /**
@@ -90,8 +93,15 @@ export async function getInvoiceView(scope: ClientScope, invoiceId: number, exec
         notes: invoices.notes,
         clientSnapshot: invoices.clientSnapshot,
         company: companySettingsValue,
+        record: {
+          issuerTaxId: verifactuRecords.issuerTaxId,
+          invoiceNumber: verifactuRecords.invoiceNumber,
+          issueDate: verifactuRecords.issueDate,
+          total: verifactuRecords.total,
+        },
       })
       .from(invoices)
+      .leftJoin(verifactuRecords, eq(verifactuRecords.invoiceId, invoices.id))
       .where(and(eq(invoices.id, invoiceId), eq(invoices.clientId, clientId)))
       .limit(1),
     db
@@ -142,5 +152,6 @@ export async function getInvoiceView(scope: ClientScope, invoiceId: number, exec
     lines: lineRows,
     taxBreakdown: taxBreakdownOf(lineRows),
     payments: paymentRows,
+    verificationUrl: row.record ? verificationUrl(row.record) : null,
   };
 }
