@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { servers, services } from "@/db/schema";
+import { products, servers, services } from "@/db/schema";
 import { whmToken } from "@/lib/env";
 import type { PanelServer } from "./hosting-panel";
 
@@ -28,13 +28,25 @@ export function toPanelServer(row: Pick<ServerRow, "id" | "hostname" | "port" | 
  * Two concurrent orders may both pick a server's last place; the panel, not this count, is the hard
  * limit (WHM refuses an account over a reseller's limit).
  */
-export async function chooseServerForGroup(executor: Executor, serverGroup: string): Promise<(ServerRow & { accounts: number }) | null> {
+export function chooseServerForGroup(executor: Executor, serverGroup: string): Promise<(ServerRow & { accounts: number }) | null> {
+  return leastFullServer(executor, eq(servers.serverGroup, serverGroup));
+}
+
+/** The same for a product: its serverGroup ("default" when it names none), still one statement. */
+export function chooseServerForProduct(executor: Executor, productId: number): Promise<(ServerRow & { accounts: number }) | null> {
+  return leastFullServer(
+    executor,
+    sql`${servers.serverGroup} = (select coalesce(${products.serverGroup}, 'default') from ${products} where ${products.id} = ${productId})`,
+  );
+}
+
+async function leastFullServer(executor: Executor, inGroup: SQL): Promise<(ServerRow & { accounts: number }) | null> {
   const accounts = sql<number>`count(${services.id})::int`;
   const [row] = await executor
     .select({ server: servers, accounts })
     .from(servers)
     .leftJoin(services, and(eq(services.serverId, servers.id), sql`${services.status} not in (${sql.join(FREED_STATUSES.map((status) => sql`${status}`), sql`, `)})`))
-    .where(and(eq(servers.active, true), eq(servers.serverGroup, serverGroup)))
+    .where(and(eq(servers.active, true), inGroup))
     .groupBy(servers.id)
     .having(sql`count(${services.id}) < ${servers.maxAccounts}`)
     .orderBy(sql`count(${services.id})::float8 / greatest(${servers.maxAccounts}, 1)`, asc(accounts), asc(servers.id))

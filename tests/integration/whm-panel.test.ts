@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { HostingPanelError, type HostingPanel, type PanelServer } from "@/lib/hosting/hosting-panel";
+import { HOSTING_PANEL_ERRORS, HostingPanelError, type HostingPanel, type PanelServer } from "@/lib/hosting/hosting-panel";
+import { catalogs } from "@/lib/i18n/messages";
 import { codeForWhmReason, createWhmPanel, parseWhmMegabytes } from "@/lib/hosting/whm-panel";
 import { STAND_IN_WHM_TOKEN, STAND_IN_WHM_USER, startWhmStandIn, type StandInAccount, type WhmStandIn } from "@/tests/helpers/whm-stand-in";
 
@@ -279,6 +280,13 @@ describe("WHM adapter: WHM's own failures", () => {
 });
 
 describe("WHM helpers", () => {
+  it("has a Spanish and an English message for every error code", () => {
+    for (const code of HOSTING_PANEL_ERRORS) {
+      expect(catalogs.es.hosting.errors[code], code).toMatch(/\S/);
+      expect(catalogs.en.hosting.errors[code], code).toMatch(/\S/);
+    }
+  });
+
   it("parses WHM's megabyte strings", () => {
     expect(parseWhmMegabytes("123M")).toBe(123);
     expect(parseWhmMegabytes("1.5G")).toBe(1536);
