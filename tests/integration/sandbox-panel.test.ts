@@ -162,6 +162,7 @@ describe("sandbox panel", () => {
     expect(html).toContain("Has entrado en cPanel.");
     expect(html).toContain("Aplicación solicitada: página de inicio");
     expect(html).toContain("Esta cuenta aún no tiene cuentas de correo.");
+    expect(html).toContain("0 MB de ilimitado");
   });
 });
 

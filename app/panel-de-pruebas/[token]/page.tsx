@@ -30,7 +30,7 @@ export default async function SandboxPanelPage({ params }: { params: Promise<Par
 
   const t = await getTranslations("hosting.sandboxPanel");
   const status = view.status === "active" || view.status === "suspended" || view.status === "terminated" ? view.status : "active";
-  const usage = (used: number, limit: number | null) => t("usage", { used, limit: limit === null ? "unlimited" : String(limit) });
+  const usage = (used: number, limit: number | null) => (limit === null ? t("usageUnlimited", { used }) : t("usage", { used, limit }));
 
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
