@@ -8,11 +8,12 @@ import { verifyPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 import { chooseHostingPanel } from "@/lib/hosting/choose-hosting-panel";
-import { HostingPanelError, type PanelServer } from "@/lib/hosting/hosting-panel";
+import type { PanelServer } from "@/lib/hosting/hosting-panel";
 import { chooseServerForGroup, chooseServerForProduct, loadPanelServer } from "@/lib/hosting/panel-servers";
 import { createSandboxPanel, openSandboxPanelSession } from "@/lib/hosting/sandbox-panel";
 import { catalogs } from "@/lib/i18n/messages";
 import { getProvider } from "@/lib/providers";
+import { panelFailure } from "@/tests/helpers/panel-failure";
 import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestProduct, createTestService, uniqueSuffix } from "@/tests/helpers/factories";
 
@@ -32,6 +33,7 @@ vi.mock("next-intl/server", () => ({
 }));
 
 const { default: SandboxPanelPage } = await import("@/app/panel-de-pruebas/[token]/page");
+const { StatusPage } = await import("@/app/_components/status-page");
 const { default: SandboxPanelLinkGone } = await import("@/app/panel-de-pruebas/[token]/not-found");
 
 let db: Database;
@@ -43,16 +45,6 @@ const newUsername = () => `sb${uniqueSuffix()}`;
 
 async function visit(token: string): Promise<string> {
   return renderToStaticMarkup(await SandboxPanelPage({ params: Promise.resolve({ token }) }));
-}
-
-async function failure(promise: Promise<unknown>): Promise<HostingPanelError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(HostingPanelError);
-    return error as HostingPanelError;
-  }
-  throw new Error("expected the call to fail");
 }
 
 beforeAll(async () => {
@@ -84,7 +76,7 @@ describe("sandbox panel", () => {
     expect(await verifyPassword(created!.passwordHash, "Panel-Pass-2026!")).toBe(true);
 
     // A live username cannot be taken twice.
-    expect((await failure(panel.createAccount(server, { username, domain: "otro.es", plan: "x", password: "y", contactEmail: "z@cliente.test" }))).code).toBe("already_exists");
+    expect((await panelFailure(panel.createAccount(server, { username, domain: "otro.es", plan: "x", password: "y", contactEmail: "z@cliente.test" }))).code).toBe("already_exists");
 
     await panel.suspendAccount(server, username, "Factura vencida");
     await db.update(sandboxPanelAccounts).set({ diskUsedMb: 812, bandwidthUsedMb: 2048, bandwidthLimitMb: 51_200 }).where(eq(sandboxPanelAccounts.username, username));
@@ -99,7 +91,7 @@ describe("sandbox panel", () => {
     await panel.unsuspendAccount(server, username);
     await panel.createMailbox(server, { username, domain, localPart: "info", password: "Mail-Pass-2026!", quotaMb: 1024 });
     await panel.createMailbox(server, { username, domain, localPart: "ventas", password: "Mail-Pass-2026!", quotaMb: 0 });
-    expect((await failure(panel.createMailbox(server, { username, domain, localPart: "INFO", password: "x", quotaMb: 1 }))).code).toBe("rejected");
+    expect((await panelFailure(panel.createMailbox(server, { username, domain, localPart: "INFO", password: "x", quotaMb: 1 }))).code).toBe("rejected");
 
     // The SSO link: our page, with a token stored only as its hash, valid 10 minutes.
     const { url } = await panel.createSession(server, { username, service: "webmaild", app: "Email_Accounts" });
@@ -129,13 +121,15 @@ describe("sandbox panel", () => {
 
     // Single use: the second visit is a 404 whose page says why.
     await expect(visit(token)).rejects.toBeInstanceOf(NotFound);
-    const gone = renderToStaticMarkup(await SandboxPanelLinkGone());
+    const goneElement = SandboxPanelLinkGone();
+    expect(goneElement.type).toBe(StatusPage);
+    const gone = renderToStaticMarkup(await StatusPage(goneElement.props as Parameters<typeof StatusPage>[0]));
     expect(gone).toContain("Enlace caducado o ya usado");
 
     await panel.terminateAccount(server, username);
     expect(await panel.accountExists(server, username)).toBe(false);
-    expect((await failure(panel.suspendAccount(server, username, "x"))).code).toBe("not_found");
-    expect((await failure(panel.createSession(server, { username, service: "cpaneld" }))).code).toBe("not_found");
+    expect((await panelFailure(panel.suspendAccount(server, username, "x"))).code).toBe("not_found");
+    expect((await panelFailure(panel.createSession(server, { username, service: "cpaneld" }))).code).toBe("not_found");
     // As on WHM after removeacct, the username can be used again.
     await panel.createAccount(server, { username, domain, plan: "basico", password: "Panel-Pass-2026!", contactEmail: "ana@cliente.test" });
     const [again] = await db.select().from(sandboxPanelAccounts).where(eq(sandboxPanelAccounts.username, username));
@@ -180,7 +174,7 @@ describe("choosing the panel", () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const off = chooseHostingPanel({ ...base, HOSTING_PANEL: undefined, NODE_ENV: "production", embeddedDatabase: false });
     expect(off.name).toBe("off");
-    const error = await failure(off.createAccount(server, { username: "x", domain: "x.es", plan: "p", password: "p", contactEmail: "a@cliente.test" }));
+    const error = await panelFailure(off.createAccount(server, { username: "x", domain: "x.es", plan: "p", password: "p", contactEmail: "a@cliente.test" }));
     expect(error.code).toBe("unavailable");
     expect(errors).toHaveBeenCalled();
     errors.mockRestore();
