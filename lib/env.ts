@@ -30,6 +30,15 @@ const envSchema = z.object({
   // Which AEAT environment the invoices' VERI*FACTU QR points at ("pruebas" until the company is live).
   VERIFACTU_ENVIRONMENT: z.preprocess(emptyToUndefined, z.enum(["pruebas", "produccion"]).default("pruebas")),
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+  // Which control panel runs hosting accounts. "whm": the WHM API 1 adapter, on the servers of the
+  // `servers` table (each names the variable holding its token in servers.token_env, read through
+  // whmToken below). "sandbox": the embedded sandbox panel (accounts kept in the database, a local
+  // test page for SSO). Unset: the sandbox, except in production on PostgreSQL, where an unset value
+  // turns panel calls off (services stay "pending" with the reason) rather than pretending accounts
+  // exist; set HOSTING_PANEL=sandbox there to choose the sandbox on purpose (a staging site).
+  HOSTING_PANEL: z.preprocess(emptyToUndefined, z.enum(["whm", "sandbox"]).optional()),
+  // How long one WHM API call may take before it counts as "panel unavailable".
+  WHM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(15_000)),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -74,4 +83,22 @@ export function secretBoxKeys(): { current: Buffer; previous: Buffer | null } {
   }
   // Development only: the embedded default works with no configuration.
   return { current: Buffer.from("development-only-totp-key-000000", "utf8"), previous };
+}
+
+// The only names a servers.token_env value may take: a row cannot make the portal read DATABASE_URL
+// or AUTH_SECRET and send it to a panel as a token.
+const WHM_TOKEN_VARIABLE = /^WHM_TOKEN_[A-Z0-9_]+$/;
+
+export function isWhmTokenVariableName(name: string): boolean {
+  return WHM_TOKEN_VARIABLE.test(name);
+}
+
+/**
+ * The WHM API token held in the variable a server row names (e.g. WHM_TOKEN_SERVER1); null when the
+ * name is not a WHM_TOKEN_* name or the variable is unset or blank. The value is never logged.
+ */
+export function whmToken(variableName: string | null | undefined): string | null {
+  if (!variableName || !isWhmTokenVariableName(variableName)) return null;
+  const value = process.env[variableName]?.trim();
+  return value ? value : null;
 }

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
  * of `namespace`. A <div> by default, for pages rendered inside the portal layout, whose <main>
  * already surrounds them (one main landmark per page); a page outside any layout asks for a <main>.
  */
-export async function StatusPage({ namespace, as: Wrapper = "div" }: { namespace: "common.forbidden" | "common.notFound"; as?: "div" | "main" }) {
+export async function StatusPage({ namespace, as: Wrapper = "div" }: { namespace: "common.forbidden" | "common.notFound" | "hosting.linkGone"; as?: "div" | "main" }) {
   const t = await getTranslations(namespace);
   return (
     <Wrapper className="mx-auto max-w-lg px-4 py-16 text-center">
