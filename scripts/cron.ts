@@ -1,6 +1,7 @@
 import { withScriptDatabase } from "@/db/scripts/script-database";
 
-// `npm run cron`: the scheduled billing jobs (renewal invoices, then reminders and overdue notices)
+// `npm run cron`: the scheduled jobs (renewal invoices, reminders and overdue notices, then the services':
+// provisioning retries, cancellations, suspensions)
 // for today in Madrid, against the configured database; what /api/cron does, from a shell.
 await withScriptDatabase(async ({ db, label }) => {
   const { migrateDatabase, setDatabase } = await import("@/db/client");
@@ -8,6 +9,7 @@ await withScriptDatabase(async ({ db, label }) => {
   const { madridToday } = await import("@/lib/billing/today");
   const { runRenewalInvoicing } = await import("@/lib/billing/renewals");
   const { sendInvoiceNotices } = await import("@/lib/billing/notices");
+  const { runServiceAutomation } = await import("@/lib/services/service-automation");
 
   // The jobs read through getDb(): point it at the handle this script opened (and locked).
   setDatabase(db);
@@ -26,7 +28,15 @@ await withScriptDatabase(async ({ db, label }) => {
   console.log(
     `Notices: ${notices.reminder} reminder(s), ${notices.overdue1} first, ${notices.overdue2} second and ${notices.overdue3} final overdue notice(s).`,
   );
-  if (renewals.failed > 0) process.exitCode = 1;
+  const services = await runServiceAutomation(today);
+  const { provisioning, cancellations, suspensions, unsuspensions } = services;
+  console.log(
+    `Services: ${provisioning.provisioned} provisioned (${provisioning.failed} failed), ${cancellations.carriedOut} cancellation(s) carried out and ` +
+      `${cancellations.terminated} terminated (${cancellations.failed} failed), ${suspensions.suspended} suspended (${suspensions.failed} failed), ` +
+      `${unsuspensions.unsuspended} unsuspended (${unsuspensions.failed} failed).`,
+  );
+  const panelFailures = provisioning.failed + cancellations.failed + suspensions.failed + unsuspensions.failed;
+  if (renewals.failed > 0 || panelFailures > 0) process.exitCode = 1;
 });
 
 // Nothing should be left open, but a scheduled run must never hang on a forgotten handle.

@@ -9,6 +9,8 @@ import PasswordChangedEmail, { type PasswordChangedEmailProps } from "@/emails/p
 import PasswordResetEmail, { type PasswordResetEmailProps } from "@/emails/password-reset";
 import PaymentReceivedEmail, { type PaymentReceivedEmailProps } from "@/emails/payment-received";
 import QuoteAcceptedEmail, { type QuoteAcceptedEmailProps } from "@/emails/quote-accepted";
+import ServiceSuspendedEmail, { type ServiceSuspendedEmailProps } from "@/emails/service-suspended";
+import ServiceWelcomeEmail, { type ServiceWelcomeEmailProps } from "@/emails/service-welcome";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -31,6 +33,8 @@ export type TemplateData = {
   "email-change-verify": Omit<EmailChangeVerifyEmailProps, "locale">;
   "email-change-notice": Omit<EmailChangeNoticeEmailProps, "locale">;
   "contact-invitation": Omit<ContactInvitationEmailProps, "locale">;
+  "service-welcome": Omit<ServiceWelcomeEmailProps, "locale">;
+  "service-suspended": Omit<ServiceSuspendedEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -76,5 +80,13 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "contact-invitation": {
     render: (data, locale) => <ContactInvitationEmail {...data} locale={locale} />,
     subject: (t, data) => t("contacts.invitationEmail.subject", { accountName: data.accountName ?? "" }),
+  },
+  "service-welcome": {
+    render: (data, locale) => <ServiceWelcomeEmail {...data} locale={locale} />,
+    subject: (t, data) => t("email.serviceWelcome.subject", { domain: data.domain ?? "" }),
+  },
+  "service-suspended": {
+    render: (data, locale) => <ServiceSuspendedEmail {...data} locale={locale} />,
+    subject: (t, data) => t("email.serviceSuspended.subject", { domain: data.domain ?? "" }),
   },
 };

@@ -3,6 +3,7 @@ import { sendInvoiceNotices } from "@/lib/billing/notices";
 import { runRenewalInvoicing } from "@/lib/billing/renewals";
 import { madridToday } from "@/lib/billing/today";
 import { env } from "@/lib/env";
+import { runServiceAutomation } from "@/lib/services/service-automation";
 
 // Called by the host's scheduler (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`).
 export const dynamic = "force-dynamic";
@@ -26,7 +27,9 @@ async function handle(request: Request): Promise<Response> {
   const today = madridToday();
   const { invoiceIds, ...renewals } = await runRenewalInvoicing(today);
   const notices = await sendInvoiceNotices(today);
-  return Response.json({ today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices }, { status: 200, headers: NO_STORE });
+  // Then the services: provisioning retries, cancellations due, suspensions of overdue ones and their lifting.
+  const services = await runServiceAutomation(today);
+  return Response.json({ today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices, services }, { status: 200, headers: NO_STORE });
 }
 
 function bearerMatches(header: string | null, secret: string): boolean {
