@@ -1,8 +1,8 @@
 import { withScriptDatabase } from "@/db/scripts/script-database";
 
-// `npm run cron`: the scheduled jobs (renewal invoices, reminders and overdue notices, then the services':
-// provisioning retries, cancellations, suspensions)
-// for today in Madrid, against the configured database; what /api/cron does, from a shell.
+// `npm run cron`: the scheduled jobs for today in Madrid (renewal invoices, reminders and overdue
+// notices, then the services': provisioning retries, cancellations, suspensions and their lifting),
+// against the configured database; what /api/cron does, from a shell.
 await withScriptDatabase(async ({ db, label }) => {
   const { migrateDatabase, setDatabase } = await import("@/db/client");
   const { isEmbeddedDatabase } = await import("@/lib/env");

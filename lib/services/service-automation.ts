@@ -117,8 +117,14 @@ async function suspendService(serviceId: number, clientId: number, invoiceId: nu
     }
   }
   if (claim.noticeNew) await sendServiceSuspendedEmail(serviceId, invoiceId);
-  // Paid while the panel was being called: the payment's unsuspension may have run first; lift it again.
-  await unsuspendServiceIfSettled(serviceId);
+  // Paid while the panel was being called: the payment lifted the suspension in our books, perhaps
+  // before our panel call landed; lift it on the panel again so the two agree.
+  const [now] = await db.select({ status: services.status }).from(services).where(eq(services.id, serviceId));
+  if (server && now?.status !== "suspended") {
+    await getProvider("hosting")
+      .unsuspendAccount(server, claim.username!)
+      .catch((error: unknown) => console.error(`[service-automation] re-lifting service ${serviceId} on the panel failed:`, error));
+  }
   return "suspended";
 }
 
@@ -132,11 +138,12 @@ export type UnsuspendOutcome = "unsuspended" | "skipped" | "failed";
 export async function unsuspendServiceIfSettled(serviceId: number, today?: string): Promise<UnsuspendOutcome> {
   const db = await getDb();
   const cutoff = await suspendCutoff(db, today ?? madridToday());
+  // The claim: one caller moves it back to active; the panel is then told, and a refusal puts the row back for the cron.
   const [service] = await db
-    .select({ id: services.id, serverId: services.serverId, username: services.username })
-    .from(services)
+    .update(services)
+    .set({ status: "active" })
     .where(and(eq(services.id, serviceId), eq(services.status, "suspended"), exists(suspendedByUs(db)), notExists(overdueRenewalOf(db, cutoff))))
-    .limit(1);
+    .returning({ id: services.id, serverId: services.serverId, username: services.username });
   if (!service) return "skipped";
   const server = await serverFor(db, service);
   if (server) {
@@ -144,15 +151,11 @@ export async function unsuspendServiceIfSettled(serviceId: number, today?: strin
       await getProvider("hosting").unsuspendAccount(server, service.username!);
     } catch (error) {
       console.error(`[service-automation] panel unsuspension of service ${serviceId} failed, retried by the cron:`, error);
+      await db.update(services).set({ status: "suspended" }).where(and(eq(services.id, serviceId), eq(services.status, "active")));
       return "failed";
     }
   }
-  const [updated] = await db
-    .update(services)
-    .set({ status: "active" })
-    .where(and(eq(services.id, serviceId), eq(services.status, "suspended")))
-    .returning({ id: services.id });
-  return updated ? "unsuspended" : "skipped";
+  return "unsuspended";
 }
 
 export type UnsuspensionRunResult = { unsuspended: number; failed: number };
@@ -253,8 +256,9 @@ export async function carryOutCancellations(today: string): Promise<Cancellation
     )
     .orderBy(asc(services.id));
   for (const service of owed) {
-    if (await terminateOnPanel(service)) result.terminated += 1;
-    else result.failed += 1;
+    const terminated = await terminateOnPanel(service);
+    if (terminated === true) result.terminated += 1;
+    if (terminated === false) result.failed += 1;
   }
   return result;
 }
@@ -302,21 +306,26 @@ async function cancelInBooks(request: { id: number; clientId: number; serviceId:
   });
 }
 
-async function terminateOnPanel(service: { id: number; serverId: number | null; username: string | null }): Promise<boolean> {
+/** Claimed (cancelled -> terminated) before the panel call, so concurrent runs call it once; a refusal puts it back. */
+async function terminateOnPanel(service: { id: number; serverId: number | null; username: string | null }): Promise<boolean | null> {
   const db = await getDb();
+  const [claimed] = await db
+    .update(services)
+    .set({ status: "terminated" })
+    .where(and(eq(services.id, service.id), eq(services.status, "cancelled")))
+    .returning({ id: services.id });
+  if (!claimed) return null;
   const server = await serverFor(db, service);
-  if (server) {
-    try {
-      await getProvider("hosting").terminateAccount(server, service.username!);
-    } catch (error) {
-      // Already gone (a retry after a lost answer, or removed by staff): the goal is reached.
-      if (!(isHostingPanelError(error) && error.code === "not_found")) {
-        console.error(`[service-automation] panel termination of service ${service.id} failed, retried next run:`, error);
-        return false;
-      }
-    }
+  if (!server) return true;
+  try {
+    await getProvider("hosting").terminateAccount(server, service.username!);
+  } catch (error) {
+    // Already gone (a retry after a lost answer, or removed by staff): the goal is reached.
+    if (isHostingPanelError(error) && error.code === "not_found") return true;
+    console.error(`[service-automation] panel termination of service ${service.id} failed, retried next run:`, error);
+    await db.update(services).set({ status: "cancelled" }).where(and(eq(services.id, service.id), eq(services.status, "terminated")));
+    return false;
   }
-  await db.update(services).set({ status: "terminated" }).where(and(eq(services.id, service.id), eq(services.status, "cancelled")));
   return true;
 }
 

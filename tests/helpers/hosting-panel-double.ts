@@ -14,14 +14,14 @@ export type PanelCall = { method: Method | "other"; serverId: number; username: 
 export function createHostingPanelDouble() {
   const accounts = new Map<string, { domain: string; plan: string; status: "active" | "suspended"; serverId: number }>();
   const calls: PanelCall[] = [];
-  const failures = new Map<Method, { code: HostingPanelErrorCode; times: number; afterEffect: boolean }>();
+  const failures = new Map<Method, { code: HostingPanelErrorCode; times: number; afterEffect: boolean; username?: string }>();
   let delayMs = 0;
 
   async function step(method: Method, server: PanelServer, username: string, effect: () => void, input?: CreateAccountInput) {
     calls.push({ method, serverId: server.id, username, input });
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const failure = failures.get(method);
-    if (failure && failure.times > 0) {
+    if (failure && failure.times > 0 && (failure.username === undefined || failure.username === username)) {
       failure.times -= 1;
       // "afterEffect": the panel did the work but the answer was lost (a timeout after the account was made).
       if (failure.afterEffect) effect();
@@ -89,9 +89,12 @@ export function createHostingPanelDouble() {
     count(method: Method, username?: string): number {
       return calls.filter((call) => call.method === method && (username === undefined || call.username === username)).length;
     },
-    /** The next `times` calls of `method` throw a HostingPanelError with `code`; afterEffect: the work is done first (a lost answer). */
-    failNext(method: Method, code: HostingPanelErrorCode, times = 1, afterEffect = false) {
-      failures.set(method, { code, times, afterEffect });
+    /**
+     * The next `times` calls of `method` (for `username` only, when given) throw a HostingPanelError
+     * with `code`; afterEffect: the work is done first (a lost answer).
+     */
+    failNext(method: Method, code: HostingPanelErrorCode, times = 1, options: { afterEffect?: boolean; username?: string } = {}) {
+      failures.set(method, { code, times, afterEffect: options.afterEffect ?? false, username: options.username });
     },
     heal() {
       failures.clear();

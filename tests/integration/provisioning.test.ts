@@ -184,7 +184,7 @@ describe("provisioning a paid order", () => {
     const { product } = await createTestPanelProduct(db);
     const { user, invoice, service } = await createUnpaidOrder(db, product.id);
     const attemptId = await openTestAttempt(user, [invoice.id]);
-    panel.failNext("createAccount", "unavailable", 1, true);
+    panel.failNext("createAccount", "unavailable", 1, { afterEffect: true });
 
     await delivery(attemptId, invoice.total);
     const row = await serviceRow(db, service.id);
@@ -198,7 +198,7 @@ describe("provisioning a paid order", () => {
     const { user, invoice, service } = await createUnpaidOrder(db, product.id);
     const attemptId = await openTestAttempt(user, [invoice.id]);
     // The create goes through but its answer is lost, and the check that would tell us is down too.
-    panel.failNext("createAccount", "unavailable", 1, true);
+    panel.failNext("createAccount", "unavailable", 1, { afterEffect: true });
     panel.failNext("accountExists", "unavailable", 1);
     await delivery(attemptId, invoice.total);
     const failed = await serviceRow(db, service.id);
