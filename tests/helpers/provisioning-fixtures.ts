@@ -1,9 +1,38 @@
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Database } from "@/db/client";
 import { orders, servers, services } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { startPayment } from "@/lib/billing/start-payment";
+import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
+import { setProviderForTests } from "@/lib/providers";
+import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "./database";
+import { createHostingPanelDouble } from "./hosting-panel-double";
 import { createSignedInOwner, createTestInvoice, createTestProduct, createTestService, uniqueSuffix } from "./factories";
+
+/**
+ * Call at the top of a provisioning test file: a migrated, seeded database, the recording panel
+ * double (emptied before each test) and the sandbox payment gateway. `db()` is the database once set up.
+ */
+export function setUpProvisioningTestBed() {
+  const panel = createHostingPanelDouble();
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await setupTestDatabase();
+    await seedReferenceDataOnce(database);
+  });
+  beforeEach(() => {
+    panel.reset();
+    setProviderForTests("hosting", panel.panel);
+    setProviderForTests("payments", createSandboxGateway());
+  });
+  afterAll(async () => {
+    setProviderForTests("hosting", null);
+    setProviderForTests("payments", null);
+    await teardownTestDatabase();
+  });
+  return { panel, db: () => database! };
+}
 
 /** A panel server of its own group (so other files' servers never take these accounts) and a cPanel product on it. */
 export async function createTestPanelProduct(db: Database, options: { maxAccounts?: number } = {}) {

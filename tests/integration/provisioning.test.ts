@@ -1,11 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { creditLedgerEntries, orders, sentEmails, services } from "@/db/schema";
 import { applyCredit } from "@/lib/billing/apply-credit";
 import { fulfilPaymentAttempt } from "@/lib/billing/fulfil-payment";
-import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
-import { setProviderForTests } from "@/lib/providers";
 import {
   firstFreeUsername,
   MAX_PROVISION_ATTEMPTS,
@@ -15,31 +13,17 @@ import {
   usernameBase,
 } from "@/lib/services/provision";
 import { runServiceAutomation } from "@/lib/services/service-automation";
-import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createSignedInOwner, uniqueSuffix } from "@/tests/helpers/factories";
-import { createHostingPanelDouble } from "@/tests/helpers/hosting-panel-double";
-import { createTestPanelProduct, createUnpaidOrder, openTestAttempt, serviceRow } from "@/tests/helpers/provisioning-fixtures";
+import { createTestPanelProduct, createUnpaidOrder, openTestAttempt, serviceRow, setUpProvisioningTestBed } from "@/tests/helpers/provisioning-fixtures";
 
-let db: Database;
-const panel = createHostingPanelDouble();
+const bed = setUpProvisioningTestBed();
+const panel = bed.panel;
 const outbox = captureEmails();
+let db: Database;
 
-beforeAll(async () => {
-  db = await setupTestDatabase();
-  await seedReferenceDataOnce(db);
-});
-
-beforeEach(() => {
-  panel.reset();
-  setProviderForTests("hosting", panel.panel);
-  setProviderForTests("payments", createSandboxGateway());
-});
-
-afterAll(async () => {
-  setProviderForTests("hosting", null);
-  setProviderForTests("payments", null);
-  await teardownTestDatabase();
+beforeAll(() => {
+  db = bed.db();
 });
 
 function delivery(attemptId: number, amount: number) {

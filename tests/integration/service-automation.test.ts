@@ -1,40 +1,24 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { cancellationRequests, domains, invoices, sentEmails, services } from "@/db/schema";
 import { fulfilPaymentAttempt } from "@/lib/billing/fulfil-payment";
-import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
-import { setProviderForTests } from "@/lib/providers";
 import { carryOutCancellations, runServiceAutomation, suspendOverdueServices, unsuspendSettledServices } from "@/lib/services/service-automation";
-import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createSignedInOwner, createTestDomain, createTestInvoice, createTestService, uniqueSuffix } from "@/tests/helpers/factories";
-import { createHostingPanelDouble } from "@/tests/helpers/hosting-panel-double";
-import { createTestPanelProduct, openTestAttempt, serviceRow } from "@/tests/helpers/provisioning-fixtures";
+import { createTestPanelProduct, openTestAttempt, serviceRow, setUpProvisioningTestBed } from "@/tests/helpers/provisioning-fixtures";
 
 // Dates far in the past: on a shared PostgreSQL database other files' invoices fall due around the
 // real today and must never be suspended by these runs. The default threshold is 7 days overdue.
 const TODAY = "2003-06-20";
 
-let db: Database;
-const panel = createHostingPanelDouble();
+const bed = setUpProvisioningTestBed();
+const panel = bed.panel;
 const outbox = captureEmails();
+let db: Database;
 
-beforeAll(async () => {
-  db = await setupTestDatabase();
-  await seedReferenceDataOnce(db);
-});
-
-beforeEach(() => {
-  panel.reset();
-  setProviderForTests("hosting", panel.panel);
-  setProviderForTests("payments", createSandboxGateway());
-});
-
-afterAll(async () => {
-  setProviderForTests("hosting", null);
-  setProviderForTests("payments", null);
-  await teardownTestDatabase();
+beforeAll(() => {
+  db = bed.db();
 });
 
 /** An active hosting service with its account on the panel double, and its unpaid renewal invoice due on `dueDate`. */
