@@ -1,7 +1,8 @@
 import { withScriptDatabase } from "@/db/scripts/script-database";
 
-// `npm run cron`: the scheduled billing jobs (renewal invoices, then reminders and overdue notices)
-// for today in Madrid, against the configured database; what /api/cron does, from a shell.
+// `npm run cron`: the scheduled jobs for today in Madrid (renewal invoices, reminders and overdue
+// notices, then the services': provisioning retries, cancellations, suspensions and their lifting),
+// against the configured database; what /api/cron does, from a shell.
 await withScriptDatabase(async ({ db, label }) => {
   const { migrateDatabase, setDatabase } = await import("@/db/client");
   const { isEmbeddedDatabase } = await import("@/lib/env");
@@ -9,6 +10,7 @@ await withScriptDatabase(async ({ db, label }) => {
   const { runRenewalInvoicing } = await import("@/lib/billing/renewals");
   const { sendInvoiceNotices } = await import("@/lib/billing/notices");
   const { submitPendingRecords } = await import("@/lib/verifactu/submit-pending-records");
+  const { runServiceAutomation } = await import("@/lib/services/service-automation");
 
   // The jobs read through getDb(): point it at the handle this script opened (and locked).
   setDatabase(db);
@@ -29,7 +31,15 @@ await withScriptDatabase(async ({ db, label }) => {
   );
   const verifactu = await submitPendingRecords();
   console.log(`Veri*Factu: ${verifactu.sent} billing record(s) sent, ${verifactu.rejected} refused${verifactu.failed ? ", submission failed (retried next run)" : ""}.`);
-  if (renewals.failed > 0 || verifactu.failed) process.exitCode = 1;
+  const services = await runServiceAutomation(today);
+  const { provisioning, cancellations, suspensions, unsuspensions } = services;
+  console.log(
+    `Services: ${provisioning.provisioned} provisioned (${provisioning.failed} failed), ${cancellations.carriedOut} cancellation(s) carried out and ` +
+      `${cancellations.terminated} terminated (${cancellations.failed} failed), ${suspensions.suspended} suspended (${suspensions.failed} failed), ` +
+      `${unsuspensions.unsuspended} unsuspended (${unsuspensions.failed} failed).`,
+  );
+  const panelFailures = provisioning.failed + cancellations.failed + suspensions.failed + unsuspensions.failed;
+  if (renewals.failed > 0 || panelFailures > 0 || verifactu.failed) process.exitCode = 1;
 });
 
 // Nothing should be left open, but a scheduled run must never hang on a forgotten handle.

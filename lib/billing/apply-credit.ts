@@ -6,6 +6,7 @@ import { sendPaymentReceivedEmail } from "./billing-emails";
 import { addCreditEntry, getCreditBalance, lockClient } from "./credit";
 import { canPayWithCredit, customerPaymentRefusal } from "./invoice-status";
 import { lockInvoice, recordPayment } from "./record-payment";
+import { afterInvoicesPaid } from "@/lib/services/service-automation";
 
 export type ApplyCreditError =
   | "errors.forbidden"
@@ -32,6 +33,7 @@ export async function applyCredit(
   const outcome = await db.transaction((tx) => applyCreditInTx(tx, user.clientId, invoiceId, user.contactId));
   if (!outcome.ok) return outcome;
   if (outcome.paid) await afterCommit("payment received email", () => sendPaymentReceivedEmail(invoiceId));
+  if (outcome.paid) await afterCommit("services after payment", () => afterInvoicesPaid([invoiceId]));
   return { ok: true, applied: outcome.applied, paid: outcome.paid };
 }
 

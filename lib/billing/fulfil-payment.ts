@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { creditLedgerEntries, invoices, paymentAttempts, payments } from "@/db/schema";
+import { afterInvoicesPaid } from "@/lib/services/service-automation";
 import { afterCommit } from "./after-commit";
 import { isBillingError } from "./billing-error";
 import { sendPaymentReceivedEmail } from "./billing-emails";
@@ -84,6 +85,8 @@ export async function fulfilPaymentAttempt(input: FulfilPaymentInput): Promise<{
   for (const invoiceId of outcome.paid) {
     await afterCommit("payment received email", () => sendPaymentReceivedEmail(invoiceId));
   }
+  // Provisioning of paid orders and lifting of suspensions: the panel is called only now, outside the transaction.
+  await afterCommit("services after payment", () => afterInvoicesPaid(outcome.paid));
   return { status: outcome.status };
 }
 

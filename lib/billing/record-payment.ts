@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { invoices, payments } from "@/db/schema";
+import { queueOrderProvisioning } from "@/lib/services/provision-queue";
 import { BillingError } from "./billing-error";
 import { addCreditEntry, lockClient } from "./credit";
 import { formatInvoiceNumber, invoiceNumberOf, invoiceSeriesFor, takeNextInvoiceNumber } from "./invoice-number";
@@ -87,8 +88,9 @@ export async function lockInvoice(tx: Transaction, clientId: number, invoiceId: 
 
 /**
  * Turns a fully paid proforma into a tax invoice: status, payment time and the series number, all
- * in the caller's transaction (the number comes back if it rolls back), with its Veri*Factu billing record. Paying an add-funds invoice
- * is what puts its amount on the credit ledger. The invoice row must already be locked.
+ * in the caller's transaction (the number comes back if it rolls back), with its Veri*Factu billing
+ * record. Paying an add-funds invoice is what puts its amount on the credit ledger, paying an order's
+ * invoice queues its services for provisioning. The invoice row must already be locked.
  */
 export async function issuePaidInvoice(tx: Transaction, invoice: InvoiceRow): Promise<string> {
   const paidAt = new Date();
@@ -110,6 +112,8 @@ export async function issuePaidInvoice(tx: Transaction, invoice: InvoiceRow): Pr
     currency: invoice.currency,
     clientTaxId: invoice.clientSnapshot.taxId,
   }, await getCompanySettings(tx));
+  // An order's services are queued for the panel in this same transaction: once, however often the payment is reported.
+  await queueOrderProvisioning(tx, invoice);
   if (invoice.kind === "add_funds" && invoice.total > 0) {
     await addCreditEntry(tx, {
       clientId: invoice.clientId,

@@ -10,6 +10,8 @@ import PasswordResetEmail, { type PasswordResetEmailProps } from "@/emails/passw
 import PaymentReceivedEmail, { type PaymentReceivedEmailProps } from "@/emails/payment-received";
 import QuoteAcceptedEmail, { type QuoteAcceptedEmailProps } from "@/emails/quote-accepted";
 import TwoFactorChangedEmail, { type TwoFactorChangedEmailProps } from "@/emails/two-factor-changed";
+import ServiceSuspendedEmail, { type ServiceSuspendedEmailProps } from "@/emails/service-suspended";
+import ServiceWelcomeEmail, { type ServiceWelcomeEmailProps } from "@/emails/service-welcome";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -33,6 +35,8 @@ export type TemplateData = {
   "email-change-notice": Omit<EmailChangeNoticeEmailProps, "locale">;
   "contact-invitation": Omit<ContactInvitationEmailProps, "locale">;
   "two-factor-changed": Omit<TwoFactorChangedEmailProps, "locale">;
+  "service-welcome": Omit<ServiceWelcomeEmailProps, "locale">;
+  "service-suspended": Omit<ServiceSuspendedEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -82,5 +86,13 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "two-factor-changed": {
     render: (data, locale) => <TwoFactorChangedEmail {...data} locale={locale} />,
     subject: (t, data) => t(`email.twoFactorChanged.subject.${data.change ?? "enabled"}`),
+  },
+  "service-welcome": {
+    render: (data, locale) => <ServiceWelcomeEmail {...data} locale={locale} />,
+    subject: (t, data) => t("email.serviceWelcome.subject", { domain: data.domain ?? "" }),
+  },
+  "service-suspended": {
+    render: (data, locale) => <ServiceSuspendedEmail {...data} locale={locale} />,
+    subject: (t, data) => t("email.serviceSuspended.subject", { domain: data.domain ?? "" }),
   },
 };

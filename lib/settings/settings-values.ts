@@ -31,6 +31,8 @@ export const billingSettingsSchema = z.object({
   addFundsMaximum: cents,
   maxCreditBalance: cents,
   autoApplyCredit: z.boolean(),
+  /** Days after its due date an unpaid renewal invoice suspends its service on the panel (the cron). */
+  suspendAfterDaysOverdue: z.number().int().nonnegative().max(365),
 });
 
 export const domainSettingsSchema = z.object({ defaultNameservers: z.array(z.string()) });
@@ -50,6 +52,7 @@ export const BILLING_SETTINGS: BillingSettings = {
   addFundsMaximum: 50000,
   maxCreditBalance: 100000,
   autoApplyCredit: true,
+  suspendAfterDaysOverdue: 7,
 };
 
 export const DOMAIN_SETTINGS: DomainSettings = {

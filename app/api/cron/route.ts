@@ -4,6 +4,7 @@ import { runRenewalInvoicing } from "@/lib/billing/renewals";
 import { madridToday } from "@/lib/billing/today";
 import { env } from "@/lib/env";
 import { submitPendingRecords } from "@/lib/verifactu/submit-pending-records";
+import { runServiceAutomation } from "@/lib/services/service-automation";
 
 // Called by the host's scheduler (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`).
 export const dynamic = "force-dynamic";
@@ -28,7 +29,9 @@ async function handle(request: Request): Promise<Response> {
   const { invoiceIds, ...renewals } = await runRenewalInvoicing(today);
   const notices = await sendInvoiceNotices(today);
   const verifactu = await submitPendingRecords();
-  return Response.json({ today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices, verifactu }, { status: 200, headers: NO_STORE });
+  // Then the services: provisioning retries, cancellations due, suspensions of overdue ones and their lifting.
+  const services = await runServiceAutomation(today);
+  return Response.json({ today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices, verifactu, services }, { status: 200, headers: NO_STORE });
 }
 
 function bearerMatches(header: string | null, secret: string): boolean {

@@ -1,0 +1,129 @@
+import { and, asc, desc, eq, or, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/client";
+import { clients, contacts, invoices, products, services } from "@/db/schema";
+import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
+import { sendEmail } from "@/lib/email/send-email";
+import type { TemplateData, TemplateName } from "@/lib/email/templates";
+import { env } from "@/lib/env";
+import { toLocale } from "@/lib/i18n/locales";
+
+// Emails about a service (welcome, suspension). Sent after the change they report has committed;
+// they never throw: a mail outage must not undo a provisioned account or fail the cron.
+
+/** The portal's service page, and the page where the customer chooses the panel password (built with the service pages). */
+export function serviceUrl(serviceId: number): string {
+  return `${env.APP_BASE_URL.replace(/\/+$/, "")}/productos/${serviceId}`;
+}
+
+export function panelPasswordUrl(serviceId: number): string {
+  return `${serviceUrl(serviceId)}/contrasena-panel`;
+}
+
+type Recipient = { email: string; name: string; contactId: number };
+
+/** The owner and every contact whose preferences ask for product emails; each address once. */
+async function serviceRecipients(executor: Executor, clientId: number): Promise<Recipient[]> {
+  const rows = await executor
+    .select({ id: contacts.id, email: contacts.email, firstName: contacts.firstName, lastName: contacts.lastName })
+    .from(contacts)
+    .where(and(eq(contacts.clientId, clientId), or(eq(contacts.isOwner, true), sql`(${contacts.emailPreferences} ->> 'products') = 'true'`)))
+    .orderBy(desc(contacts.isOwner), asc(contacts.id));
+  const seen = new Set<string>();
+  return rows.flatMap((row) => {
+    const email = row.email.trim();
+    if (!email || seen.has(email.toLowerCase())) return [];
+    seen.add(email.toLowerCase());
+    return [{ email, name: `${row.firstName} ${row.lastName}`.trim(), contactId: row.id }];
+  });
+}
+
+/** Deliberately unscoped: jobs know only the service id and learn its client here. */
+async function loadService(executor: Executor, serviceId: number) {
+  const [row] = await executor
+    .select({
+      id: services.id,
+      clientId: services.clientId,
+      domain: services.domain,
+      username: services.username,
+      productName: products.name,
+      language: clients.language,
+    })
+    .from(services)
+    .innerJoin(products, eq(products.id, services.productId))
+    .innerJoin(clients, eq(clients.id, services.clientId))
+    .where(eq(services.id, serviceId))
+    .limit(1);
+  return row ?? null;
+}
+
+async function deliver<Name extends TemplateName>(
+  template: Name,
+  service: { id: number; clientId: number; language: string },
+  dataFor: (recipient: Recipient) => TemplateData[Name],
+): Promise<number> {
+  const db = await getDb();
+  let sent = 0;
+  for (const recipient of await serviceRecipients(db, service.clientId)) {
+    try {
+      await sendEmail(
+        template,
+        { email: recipient.email, name: recipient.name, clientId: service.clientId, contactId: recipient.contactId },
+        dataFor(recipient),
+        { locale: toLocale(service.language) },
+      );
+      sent += 1;
+    } catch (error) {
+      console.error(`[service-email] ${template} for service ${service.id} to ${recipient.email} failed:`, error);
+    }
+  }
+  return sent;
+}
+
+/** "Su servicio ya está activo": the panel user and a link to choose the panel password, never a password. */
+export async function sendServiceWelcomeEmail(serviceId: number): Promise<number> {
+  try {
+    const db = await getDb();
+    const service = await loadService(db, serviceId);
+    if (!service) return 0;
+    return await deliver("service-welcome", service, (recipient) => ({
+      name: recipient.name,
+      productName: service.productName,
+      domain: service.domain,
+      panelUsername: service.username,
+      serviceUrl: serviceUrl(service.id),
+      setPasswordUrl: panelPasswordUrl(service.id),
+    }));
+  } catch (error) {
+    console.error(`[service-email] welcome for service ${serviceId} failed:`, error);
+    return 0;
+  }
+}
+
+/** "Servicio suspendido": which overdue invoice suspended it and the link to pay it. */
+export async function sendServiceSuspendedEmail(serviceId: number, invoiceId: number): Promise<number> {
+  try {
+    const db = await getDb();
+    const service = await loadService(db, serviceId);
+    if (!service) return 0;
+    const [invoice] = await db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.id, invoiceId), eq(invoices.clientId, service.clientId)))
+      .limit(1);
+    if (!invoice) return 0;
+    const reference = invoice.series !== null && invoice.number !== null ? formatInvoiceNumber(invoice.series, invoice.number) : invoice.proformaReference;
+    return await deliver("service-suspended", service, (recipient) => ({
+      name: recipient.name,
+      productName: service.productName,
+      domain: service.domain,
+      reference,
+      dueDate: invoice.dueDate,
+      amountDue: invoice.total - invoice.amountPaid,
+      currency: invoice.currency,
+      invoiceUrl: `${env.APP_BASE_URL.replace(/\/+$/, "")}/facturacion/facturas/${invoice.id}`,
+    }));
+  } catch (error) {
+    console.error(`[service-email] suspension of service ${serviceId} failed:`, error);
+    return 0;
+  }
+}
