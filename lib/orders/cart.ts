@@ -4,6 +4,7 @@ import { cartItems, carts, serviceAddons, type BillingCycle, type DomainChoice }
 import type { ClientScope } from "@/lib/auth/scope";
 import { getClientCurrency } from "@/lib/domains/client-currency";
 import { searchDomains } from "@/lib/domains/search-domains";
+import { LIVE_ADDON_STATUSES } from "./addons";
 import { priceCart, priceChoicesFor, type CartItemChoices, type PricedCart } from "./pricing";
 import { findPromoCode, normalizePromoCode, promoRefusal } from "./promo";
 import { STORE_ERRORS, storeError, type StoreErrorKey } from "./store-error";
@@ -110,7 +111,7 @@ export async function addAddonToCart(scope: ClientScope, input: { addonId: numbe
         eq(serviceAddons.clientId, scope.clientId),
         eq(serviceAddons.serviceId, input.serviceId),
         eq(serviceAddons.addonId, input.addonId),
-        inArray(serviceAddons.status, ["pending", "active", "suspended"]),
+        inArray(serviceAddons.status, [...LIVE_ADDON_STATUSES]),
       ),
     );
   if (owned) return { ok: false, error: storeError("addonAlreadyActive") };

@@ -144,3 +144,8 @@ function toStoreProduct(product: typeof products.$inferSelect, prices: CyclePric
     prices,
   };
 }
+
+/** The configure page's product, in the currency the client is billed in. */
+export async function getStoreProduct(productId: number, currency: string): Promise<OrderableProduct | null> {
+  return getOrderableProduct(await getDb(), productId, currency);
+}

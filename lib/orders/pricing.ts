@@ -94,7 +94,8 @@ export type OrderClient = { id: number; currency: string; country: string; taxId
 
 type Context = { executor: Executor; client: OrderClient; today: string; locale: string; t: ReturnType<typeof translatorFor> };
 
-const OWNED_DOMAIN_STATUSES = ["active", "grace", "pending", "pending_transfer"] as const;
+/** A domain in one of these states is the client's to host a plan on. */
+export const OWNED_DOMAIN_STATUSES = ["active", "grace", "pending", "pending_transfer"] as const;
 const FINISHED_DOMAIN_STATUSES = ["cancelled", "expired", "transferred_away"] as const;
 const ADDON_SERVICE_STATUSES = ["active", "pending"] as const;
 
