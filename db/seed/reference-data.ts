@@ -3,9 +3,13 @@ import type { Executor } from "@/db/client";
 import {
   addonProducts,
   addons,
+  productConfigChoicePrices,
+  productConfigChoices,
+  productConfigOptions,
   productGroups,
   productPrices,
   products,
+  promoCodes,
   servers,
   settings,
   taxRules,
@@ -43,11 +47,19 @@ type PriceTable = Partial<Record<BillingCycle, number>>;
 
 const PRODUCT_GROUPS = [
   { slug: "alojamiento-web", name: "Alojamiento web", description: "Planes de alojamiento con cPanel, correo y certificado SSL gratuito.", sortOrder: 1 },
-  { slug: "revendedores", name: "Revendedores", description: "Aloje las webs de sus clientes con su propia marca.", sortOrder: 2 },
+  { slug: "correo", name: "Correo", description: "Correo profesional con su dominio, antispam y webmail, sin alojamiento web.", sortOrder: 2 },
+  { slug: "ssl", name: "SSL", description: "Certificados SSL para cifrar su web y mostrar el candado en el navegador.", sortOrder: 3 },
+  { slug: "revendedores", name: "Revendedores", description: "Aloje las webs de sus clientes con su propia marca.", sortOrder: 4 },
 ] as const;
 
+/** Every listed cycle priced at `monthly` times its number of months. */
+function cyclePrices(monthly: number, cycles: BillingCycle[] = ["monthly", "quarterly", "semiannually", "annually", "biennially", "triennially"]): PriceTable {
+  const months: Partial<Record<BillingCycle, number>> = { monthly: 1, quarterly: 3, semiannually: 6, annually: 12, biennially: 24, triennially: 36 };
+  return Object.fromEntries(cycles.map((cycle) => [cycle, monthly * months[cycle]!])) as PriceTable;
+}
+
 const PRODUCTS: {
-  key: "basic" | "professional" | "business" | "reseller";
+  key: "basic" | "professional" | "business" | "reseller" | "mailPro" | "mailBusiness" | "sslDv" | "sslWildcard";
   group: (typeof PRODUCT_GROUPS)[number]["slug"];
   type: string;
   name: string;
@@ -57,6 +69,10 @@ const PRODUCTS: {
   bandwidthLimitMb: number | null;
   prices: PriceTable;
   setupFees?: PriceTable;
+  features?: string[];
+  requiresDomain?: boolean;
+  /** Hosting plans sell "Espacio extra en disco" and "IP dedicada" as configurable options. */
+  configurable?: boolean;
 }[] = [
   {
     key: "basic",
@@ -68,6 +84,10 @@ const PRODUCTS: {
     diskLimitMb: 5120,
     bandwidthLimitMb: 51200,
     prices: { monthly: 599, quarterly: 1697, semiannually: 3294, annually: 5988, biennially: 10776, triennially: 15276 },
+    features: ["5 GB de disco SSD", "50 GB de transferencia mensual", "10 cuentas de correo", "Certificado SSL gratuito", "cPanel en español"],
+    requiresDomain: true,
+    configurable: true,
+    setupFees: { monthly: 500, quarterly: 500 },
   },
   {
     key: "professional",
@@ -79,6 +99,10 @@ const PRODUCTS: {
     diskLimitMb: 20480,
     bandwidthLimitMb: 204800,
     prices: { monthly: 1199, quarterly: 3447, semiannually: 6594, annually: 11988, biennially: 21576, triennially: 30564 },
+    features: ["20 GB de disco NVMe", "200 GB de transferencia mensual", "Correo ilimitado", "5 dominios", "Copias semanales"],
+    requiresDomain: true,
+    configurable: true,
+    setupFees: { monthly: 500, quarterly: 500 },
   },
   {
     key: "business",
@@ -90,6 +114,10 @@ const PRODUCTS: {
     diskLimitMb: 51200,
     bandwidthLimitMb: null,
     prices: { monthly: 2199, quarterly: 6297, semiannually: 12294, annually: 23988, biennially: 43176, triennially: 61164 },
+    features: ["50 GB de disco NVMe", "Transferencia ilimitada", "Dominios ilimitados", "Recursos dedicados", "Soporte prioritario"],
+    requiresDomain: true,
+    configurable: true,
+    setupFees: { monthly: 900, quarterly: 900 },
   },
   {
     key: "reseller",
@@ -102,7 +130,87 @@ const PRODUCTS: {
     bandwidthLimitMb: 1024000,
     prices: { monthly: 3999, quarterly: 11697, semiannually: 22794, annually: 43188 },
     setupFees: { monthly: 1500, quarterly: 1500 },
+    features: ["100 GB de disco", "1 TB de transferencia", "50 cuentas cPanel", "WHM con marca blanca"],
+    requiresDomain: true,
   },
+  {
+    key: "mailPro",
+    group: "correo",
+    type: "email",
+    name: "Correo Profesional",
+    description: "Correo con su dominio: 5 buzones de 10 GB, antispam y antivirus, webmail y sincronización con el móvil.",
+    panelPackage: "correo-profesional",
+    diskLimitMb: 51200,
+    bandwidthLimitMb: null,
+    prices: cyclePrices(299, ["monthly", "quarterly", "semiannually", "annually", "biennially", "triennially"]),
+    features: ["5 buzones de 10 GB", "Antispam y antivirus", "Webmail y IMAP/SMTP", "Alias y redirecciones ilimitados"],
+    requiresDomain: true,
+  },
+  {
+    key: "mailBusiness",
+    group: "correo",
+    type: "email",
+    name: "Correo Empresa",
+    description: "25 buzones de 25 GB con calendarios y contactos compartidos, archivo de correo y filtros avanzados.",
+    panelPackage: "correo-empresa",
+    diskLimitMb: 640000,
+    bandwidthLimitMb: null,
+    prices: cyclePrices(899, ["monthly", "quarterly", "semiannually", "annually", "biennially", "triennially"]),
+    setupFees: { monthly: 1000 },
+    features: ["25 buzones de 25 GB", "Calendarios y contactos compartidos", "Archivo de correo", "Filtros avanzados"],
+    requiresDomain: true,
+  },
+  {
+    key: "sslDv",
+    group: "ssl",
+    type: "ssl",
+    name: "SSL Básico (DV)",
+    description: "Certificado de validación de dominio para una web, emitido en minutos.",
+    panelPackage: "ssl-dv",
+    diskLimitMb: 0,
+    bandwidthLimitMb: null,
+    prices: { annually: 1900, biennially: 3500, triennially: 4900 },
+    features: ["Validación de dominio", "Cifrado de 256 bits", "Candado en todos los navegadores", "Emisión en minutos"],
+    requiresDomain: true,
+  },
+  {
+    key: "sslWildcard",
+    group: "ssl",
+    type: "ssl",
+    name: "SSL Wildcard",
+    description: "Un certificado para el dominio y todos sus subdominios (*.midominio.es).",
+    panelPackage: "ssl-wildcard",
+    diskLimitMb: 0,
+    bandwidthLimitMb: null,
+    prices: { annually: 8900, biennially: 16900, triennially: 23900 },
+    setupFees: { annually: 1500 },
+    features: ["Subdominios ilimitados", "Validación de dominio", "Garantía de 10.000 €", "Sello de confianza"],
+    requiresDomain: true,
+  },
+];
+
+/** The configurable options of the hosting plans, with what each choice adds per month and once. */
+const CONFIG_OPTIONS: { name: string; type: "select" | "yesno"; choices: { label: string; panelValue: string | null; monthly: number; setupFee: number }[] }[] = [
+  {
+    name: "Espacio extra en disco",
+    type: "select",
+    choices: [
+      { label: "Sin espacio extra", panelValue: "0", monthly: 0, setupFee: 0 },
+      { label: "+10 GB", panelValue: "10240", monthly: 200, setupFee: 0 },
+      { label: "+25 GB", panelValue: "25600", monthly: 400, setupFee: 0 },
+    ],
+  },
+  {
+    name: "IP dedicada",
+    type: "yesno",
+    choices: [{ label: "IP dedicada", panelValue: "dedicated_ip", monthly: 300, setupFee: 500 }],
+  },
+];
+
+/** Demo promo codes: 15 % off the first payment of anything, and 5 € off every payment of the hosting plans. */
+const PROMO_CODES: { code: string; type: "percent" | "fixed"; value: number; recurring: boolean; products: (typeof PRODUCTS)[number]["key"][]; maxUses: number | null }[] = [
+  { code: "BIENVENIDA15", type: "percent", value: 1500, recurring: false, products: [], maxUses: null },
+  { code: "HOSTING5", type: "fixed", value: 500, recurring: true, products: ["basic", "professional", "business"], maxUses: 500 },
 ];
 
 const ADDONS: { key: "dedicatedIp" | "ssl" | "backups"; name: string; description: string; billingCycle: BillingCycle; price: number; products: (typeof PRODUCTS)[number]["key"][] }[] = [
@@ -260,10 +368,13 @@ export async function seedReferenceData(db: Executor): Promise<ReferenceIds> {
         type: product.type,
         name: product.name,
         description: product.description,
-        panelModule: "cpanel",
+        // Certificates are issued by hand; everything else is an account on the hosting panel.
+        panelModule: product.type === "ssl" ? null : "cpanel",
         panelPackage: product.panelPackage,
         diskLimitMb: product.diskLimitMb,
         bandwidthLimitMb: product.bandwidthLimitMb,
+        features: product.features ?? [],
+        requiresDomain: product.requiresDomain ?? false,
         sortOrder: index + 1,
       })),
     )
@@ -282,6 +393,18 @@ export async function seedReferenceData(db: Executor): Promise<ReferenceIds> {
         setupFee: product.setupFees?.[billingCycle] ?? 0,
       })),
     ),
+  );
+
+  await seedConfigOptions(db, PRODUCTS.filter((product) => product.configurable).map((product) => productIds[product.key]));
+  await db.insert(promoCodes).values(
+    PROMO_CODES.map(({ code, type, value, recurring, products: keys, maxUses }) => ({
+      code,
+      type,
+      value,
+      recurring,
+      productIds: keys.map((key) => productIds[key]),
+      maxUses,
+    })),
   );
 
   const addonRows = await db
@@ -322,6 +445,41 @@ export async function seedReferenceData(db: Executor): Promise<ReferenceIds> {
     serverIds,
     departmentIds: departmentIdsFrom(departmentRows),
   };
+}
+
+/** "Espacio extra en disco" and "IP dedicada" for each hosting plan, priced per cycle from the monthly price. */
+async function seedConfigOptions(db: Executor, productIds: number[]): Promise<void> {
+  const months: [BillingCycle, number][] = [
+    ["monthly", 1],
+    ["quarterly", 3],
+    ["semiannually", 6],
+    ["annually", 12],
+    ["biennially", 24],
+    ["triennially", 36],
+  ];
+  for (const productId of productIds) {
+    for (const [optionIndex, option] of CONFIG_OPTIONS.entries()) {
+      const [optionRow] = await db
+        .insert(productConfigOptions)
+        .values({ productId, name: option.name, type: option.type, sortOrder: optionIndex + 1 })
+        .returning({ id: productConfigOptions.id });
+      const choiceRows = await db
+        .insert(productConfigChoices)
+        .values(option.choices.map((choice, index) => ({ optionId: optionRow!.id, label: choice.label, panelValue: choice.panelValue, sortOrder: index + 1 })))
+        .returning({ id: productConfigChoices.id, label: productConfigChoices.label });
+      await db.insert(productConfigChoicePrices).values(
+        option.choices.flatMap((choice) =>
+          months.map(([billingCycle, count]) => ({
+            choiceId: choiceRows.find((row) => row.label === choice.label)!.id,
+            currency: "EUR",
+            billingCycle,
+            price: choice.monthly * count,
+            setupFee: choice.setupFee,
+          })),
+        ),
+      );
+    }
+  }
 }
 
 function departmentIdsFrom(rows: { id: number; name: string }[]): ReferenceIds["departmentIds"] {

@@ -10,7 +10,7 @@ import { sendInvoiceCreatedEmail, sendPaymentReceivedEmail } from "./billing-ema
 
 const DEFAULT_DAYS_BEFORE = 14;
 
-const CYCLE_MONTHS: Record<Exclude<BillingCycle, "onetime">, number> = {
+export const CYCLE_MONTHS: Record<Exclude<BillingCycle, "onetime">, number> = {
   monthly: 1,
   quarterly: 3,
   semiannually: 6,
@@ -295,7 +295,7 @@ export function addMonths(date: string, months: number): string {
 }
 
 /** Dates inside an invoice line read as a person would write them in Spain (dd/mm/yyyy). */
-function dayMonthYear(date: string): string {
+export function dayMonthYear(date: string): string {
   const [year, month, day] = date.split("-");
   return `${day}/${month}/${year}`;
 }
