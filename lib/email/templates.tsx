@@ -3,6 +3,7 @@ import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emai
 import EmailChangeVerifyEmail, { type EmailChangeVerifyEmailProps } from "@/emails/email-change-verify";
 import ContactInvitationEmail, { type ContactInvitationEmailProps } from "@/emails/contact-invitation";
 import InvoiceCreatedEmail, { type InvoiceCreatedEmailProps } from "@/emails/invoice-created";
+import NetworkIncidentEmail, { type NetworkIncidentEmailProps } from "@/emails/network-incident";
 import InvoiceReminderEmail, { type InvoiceReminderEmailProps } from "@/emails/invoice-reminder";
 import OverdueNoticeEmail, { overdueLevel, type OverdueNoticeEmailProps } from "@/emails/overdue-notice";
 import PasswordChangedEmail, { type PasswordChangedEmailProps } from "@/emails/password-changed";
@@ -31,6 +32,7 @@ export type TemplateData = {
   "email-change-verify": Omit<EmailChangeVerifyEmailProps, "locale">;
   "email-change-notice": Omit<EmailChangeNoticeEmailProps, "locale">;
   "contact-invitation": Omit<ContactInvitationEmailProps, "locale">;
+  "network-incident": Omit<NetworkIncidentEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -76,5 +78,9 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "contact-invitation": {
     render: (data, locale) => <ContactInvitationEmail {...data} locale={locale} />,
     subject: (t, data) => t("contacts.invitationEmail.subject", { accountName: data.accountName ?? "" }),
+  },
+  "network-incident": {
+    render: (data, locale) => <NetworkIncidentEmail {...data} locale={locale} />,
+    subject: (t, data) => t(data.scheduled ? "knowledge.incidentEmail.subject.scheduled" : "knowledge.incidentEmail.subject.incident", { title: data.title ?? "" }),
   },
 };

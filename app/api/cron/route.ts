@@ -3,6 +3,8 @@ import { sendInvoiceNotices } from "@/lib/billing/notices";
 import { runRenewalInvoicing } from "@/lib/billing/renewals";
 import { madridToday } from "@/lib/billing/today";
 import { env } from "@/lib/env";
+import { sendIncidentNotices } from "@/lib/support/incident-notices";
+import { runServerChecks } from "@/lib/support/server-checks";
 
 // Called by the host's scheduler (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`).
 export const dynamic = "force-dynamic";
@@ -26,7 +28,13 @@ async function handle(request: Request): Promise<Response> {
   const today = madridToday();
   const { invoiceIds, ...renewals } = await runRenewalInvoicing(today);
   const notices = await sendInvoiceNotices(today);
-  return Response.json({ today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices }, { status: 200, headers: NO_STORE });
+  // Estado de los servidores: reachability of each active server, then each new incident's notice, once per client.
+  const serverChecks = await runServerChecks();
+  const incidentNotices = await sendIncidentNotices();
+  return Response.json(
+    { today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices, serverChecks, incidentNotices },
+    { status: 200, headers: NO_STORE },
+  );
 }
 
 function bearerMatches(header: string | null, secret: string): boolean {

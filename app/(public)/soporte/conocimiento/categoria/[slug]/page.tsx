@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { EmptyState } from "@/app/_components/empty-state";
+import { PageHeader } from "@/app/_components/page-header";
+import { getKbCategory } from "@/lib/support/knowledge-base";
+import { BackLink } from "@/app/(portal)/soporte/_components/back-link";
+import { decodeSegment, kbArticleHref, KB_PATH } from "../../_components/links";
+import { KbSearchForm } from "../../_components/search-form";
+
+const loadCategory = cache(async (rawSlug: string) => {
+  const found = await getKbCategory(decodeSegment(rawSlug));
+  if (!found) notFound();
+  return found;
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  return { title: (await loadCategory((await params).slug)).category.name };
+}
+
+export default async function KbCategoryPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { category, articles } = await loadCategory((await params).slug);
+  const t = await getTranslations("knowledge");
+  return (
+    <>
+      <BackLink href={KB_PATH} label={t("back")} />
+      <PageHeader title={category.name} description={category.description ?? undefined} />
+      <KbSearchForm />
+      {articles.length === 0 ? (
+        <EmptyState message={t("emptyCategory")} />
+      ) : (
+        <ul className="space-y-3">
+          {articles.map((article) => (
+            <li key={article.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 className="font-semibold">
+                <Link href={kbArticleHref(article.slug)} className="text-brand-700 hover:underline">
+                  {article.title}
+                </Link>
+              </h2>
+              <p className="mt-2 text-sm text-slate-700">{article.excerpt}</p>
+              {article.helpfulYes > 0 && <p className="mt-1 text-xs text-slate-600">{t("article.helpfulCount", { count: article.helpfulYes })}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
