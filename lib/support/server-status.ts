@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { networkIssues, networkIssueServers, networkIssueUpdates, servers, serverChecks } from "@/db/schema";
+import { networkIssues, networkIssueServers, networkIssueUpdates, servers, serverChecks, services } from "@/db/schema";
 import type { ClientScope } from "@/lib/auth/scope";
 import type { DashboardPart } from "@/lib/dashboard/dashboard-part";
 import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
@@ -147,16 +147,20 @@ export const DASHBOARD_INCIDENTS = 5;
 export const serverIncidentsPart: DashboardPart<DashboardIncident[], "products"> = {
   permission: "products",
   async load({ db, clientId }) {
-    const mine = myServicesOn(issueServerIds(networkIssues.id), clientId);
+    // From the client's services to the incidents on their servers, so the statement's WHERE starts with the client id.
     const rows = await db
-      .select({ id: networkIssues.id, title: networkIssues.title, status: sql<NetworkIssueStatus>`${networkIssues.status}`, startsAt: networkIssues.startsAt, endsAt: networkIssues.endsAt, myServices: mine })
-      .from(networkIssues)
-      .where(
-        and(
-          ne(networkIssues.status, "resolved"),
-          sql`cardinality(${mine}) > 0`,
-        ),
-      )
+      .select({
+        id: networkIssues.id,
+        title: networkIssues.title,
+        status: sql<NetworkIssueStatus>`${networkIssues.status}`,
+        startsAt: networkIssues.startsAt,
+        endsAt: networkIssues.endsAt,
+        myServices: sql<string[]>`array_agg(distinct ${services.domain} order by ${services.domain})`,
+      })
+      .from(services)
+      .innerJoin(networkIssues, sql`${services.serverId} in ${issueServerIds(networkIssues.id)}`)
+      .where(and(eq(services.clientId, clientId), inArray(services.status, ["active", "suspended"]), ne(networkIssues.status, "resolved")))
+      .groupBy(networkIssues.id)
       .orderBy(asc(networkIssues.startsAt), asc(networkIssues.id))
       .limit(DASHBOARD_INCIDENTS);
     return rows.map((row) => ({ ...row, myServices: row.myServices ?? [] }));
