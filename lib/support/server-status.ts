@@ -135,7 +135,9 @@ export async function listIncidents(
     ...issue,
     servers: issue.servers ?? [],
     myServices: issue.myServices ?? [],
-    updates: updates.filter((update) => update.issueId === issue.id).map(({ issueId: _issueId, status, ...update }) => ({ ...update, status: status as NetworkIssueStatus })),
+    updates: updates
+      .filter((update) => update.issueId === issue.id)
+      .map((update) => ({ id: update.id, status: update.status as NetworkIssueStatus, message: update.message, createdAt: update.createdAt })),
   });
   return { open: open.map(withUpdates), resolved: { ...resolved, rows: resolved.rows.map(withUpdates) } };
 }

@@ -5,7 +5,8 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
 import { listKbCategories } from "@/lib/support/knowledge-base";
 import { searchKnowledgeBase } from "@/lib/support/knowledge-base-search";
-import { kbArticleHref, kbCategoryHref } from "./_components/links";
+import { ArticleList } from "./_components/article-list";
+import { kbCategoryHref } from "./_components/links";
 import { KbSearchForm } from "./_components/search-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -65,19 +66,7 @@ async function SearchResults({ query }: { query: string }) {
       {hits.length === 0 ? (
         <EmptyState message={t("noResults")} />
       ) : (
-        <ul className="space-y-3">
-          {hits.map((hit) => (
-            <li key={hit.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <h3 className="font-semibold">
-                <Link href={kbArticleHref(hit.slug)} className="text-brand-700 hover:underline">
-                  {hit.title}
-                </Link>
-              </h3>
-              <p className="mt-1 text-xs text-slate-600">{hit.categoryName}</p>
-              <p className="mt-2 text-sm text-slate-700">{hit.excerpt}</p>
-            </li>
-          ))}
-        </ul>
+        <ArticleList headingLevel="h3" items={hits.map((hit) => ({ ...hit, meta: hit.categoryName }))} />
       )}
       <p className="mt-4 text-sm">
         <Link href="/soporte/conocimiento" className="font-medium text-brand-700 hover:underline">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
@@ -7,7 +6,8 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
 import { getKbCategory } from "@/lib/support/knowledge-base";
 import { BackLink } from "@/app/(portal)/soporte/_components/back-link";
-import { decodeSegment, kbArticleHref, KB_PATH } from "../../_components/links";
+import { ArticleList } from "../../_components/article-list";
+import { decodeSegment, KB_PATH } from "../../_components/links";
 import { KbSearchForm } from "../../_components/search-form";
 
 const loadCategory = cache(async (rawSlug: string) => {
@@ -31,19 +31,10 @@ export default async function KbCategoryPage({ params }: { params: Promise<{ slu
       {articles.length === 0 ? (
         <EmptyState message={t("emptyCategory")} />
       ) : (
-        <ul className="space-y-3">
-          {articles.map((article) => (
-            <li key={article.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <h2 className="font-semibold">
-                <Link href={kbArticleHref(article.slug)} className="text-brand-700 hover:underline">
-                  {article.title}
-                </Link>
-              </h2>
-              <p className="mt-2 text-sm text-slate-700">{article.excerpt}</p>
-              {article.helpfulYes > 0 && <p className="mt-1 text-xs text-slate-600">{t("article.helpfulCount", { count: article.helpfulYes })}</p>}
-            </li>
-          ))}
-        </ul>
+        <ArticleList
+          headingLevel="h2"
+          items={articles.map((article) => ({ ...article, footnote: article.helpfulYes > 0 ? t("article.helpfulCount", { count: article.helpfulYes }) : undefined }))}
+        />
       )}
     </>
   );
