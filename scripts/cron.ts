@@ -39,6 +39,14 @@ await withScriptDatabase(async ({ db, label }) => {
       `${unsuspensions.unsuspended} unsuspended (${unsuspensions.failed} failed).`,
   );
   const panelFailures = provisioning.failed + cancellations.failed + suspensions.failed + unsuspensions.failed;
+
+  // Estado de los servidores: the server checks, then the notices of new incidents (each client once).
+  const { runServerChecks } = await import("@/lib/support/server-checks");
+  const { sendIncidentNotices } = await import("@/lib/support/incident-notices");
+  const checks = await runServerChecks();
+  console.log(`Server checks: ${checks.checked} server(s), ${checks.reachable} reachable, ${checks.unreachable} not responding.`);
+  const incidentNotices = await sendIncidentNotices();
+  console.log(`Incident notices: ${incidentNotices.notices} client(s) told, ${incidentNotices.emails} email(s) sent.`);
   if (renewals.failed > 0 || panelFailures > 0 || verifactu.failed) process.exitCode = 1;
 });
 

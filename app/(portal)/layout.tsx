@@ -1,58 +1,7 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { LocaleSwitch } from "@/app/_components/locale-switch";
-import { hasPermission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { accountMenuFor, menuFor } from "@/lib/portal/menu";
-import { getNotifications } from "@/lib/portal/get-notifications";
-import { signOutAction } from "./actions";
-import { Notifications } from "./_shell/notifications";
-import { PortalNav, type NavGroup } from "./_shell/portal-nav";
+import { PortalShell } from "./_shell/portal-shell";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const t = await getTranslations("portal");
-  const notifications = await getNotifications(user.scope, { canSeeInvoices: hasPermission(user, "invoices") });
-
-  const groups: NavGroup[] = menuFor(user).map((group) => ({
-    key: group.key,
-    label: t(`menu.${group.key}.label`),
-    href: group.href,
-    items: group.items.map((item) => ({ label: t(`menu.${group.key}.${item.key}`), href: item.href })),
-  }));
-
-  return (
-    <div className="flex min-h-screen flex-col">
-      <a href="#contenido" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-        {t("skipToContent")}
-      </a>
-      <header className="bg-brand-600 text-white print:hidden">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
-          <Link href="/" className="mr-4 text-lg font-bold whitespace-nowrap">
-            {t("brand")}
-          </Link>
-          <PortalNav
-            groups={groups}
-            accountGroup={{
-              label: t("menu.account.label"),
-              items: accountMenuFor(user).map((item) => ({ label: t(`menu.account.${item.key}`), href: item.href })),
-              signOutLabel: t("menu.account.signOut"),
-              signOutAction,
-            }}
-            labels={{ openMenu: t("drawer.open"), closeMenu: t("drawer.close"), menu: t("drawer.label") }}
-          />
-          <Notifications data={notifications} />
-        </div>
-      </header>
-      <main id="contenido" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-        {children}
-      </main>
-      <footer className="border-t border-slate-200 bg-white print:hidden">
-        <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-4 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between">
-          <p>{t("footer", { name: user.name })}</p>
-          <LocaleSwitch />
-        </div>
-      </footer>
-    </div>
-  );
+  return <PortalShell user={user}>{children}</PortalShell>;
 }

@@ -9,6 +9,7 @@ import { ClientFilesCard } from "./_dashboard/client-files-card";
 import { ClientInfoCard } from "./_dashboard/client-info-card";
 import { CreditBalanceCard } from "./_dashboard/credit-balance-card";
 import { DomainSearchCard } from "./_dashboard/domain-search-card";
+import { IncidentsCard } from "./_dashboard/incidents-card";
 import { builtPagesFor, DASHBOARD_PATHS as paths } from "./_dashboard/links";
 import { NewsCard } from "./_dashboard/news-card";
 import { OpenTicketsCard } from "./_dashboard/open-tickets-card";
@@ -60,6 +61,12 @@ export default async function DashboardPage() {
       )}
 
       <SummaryTiles tiles={tiles} />
+
+      {dashboard.incidents && dashboard.incidents.length > 0 && (
+        <div className="mb-6">
+          <IncidentsCard items={dashboard.incidents} statusHref={paths.serverStatus} />
+        </div>
+      )}
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">

@@ -1,5 +1,16 @@
 import type { Transaction } from "@/db/client";
-import { announcements, clientFiles, downloadCategories, downloads, kbArticles, kbCategories, networkIssues } from "@/db/schema";
+import {
+  announcements,
+  clientFiles,
+  downloadCategories,
+  downloads,
+  kbArticles,
+  kbCategories,
+  networkIssues,
+  networkIssueServers,
+  networkIssueUpdates,
+  serverChecks,
+} from "@/db/schema";
 import { DOMAIN_SETTINGS } from "@/lib/settings/settings-values";
 import { momentFromToday } from "./dates";
 import { DEMO_PERSON, OTHER_PERSON, type DemoAccounts } from "./demo-accounts";
@@ -82,7 +93,7 @@ export async function seedDemoLibrary(tx: Transaction, reference: ReferenceIds, 
     )
     .returning({ id: kbArticles.id });
 
-  const downloadIds = await insertDownloads(tx);
+  const downloadIds = await insertDownloads(tx, reference);
 
   const networkIssueRows = await tx
     .insert(networkIssues)
@@ -111,8 +122,38 @@ export async function seedDemoLibrary(tx: Transaction, reference: ReferenceIds, 
         endsAt: momentFromToday(-9, 11, 5),
         updatedAt: momentFromToday(-9, 11, 20),
       },
+      {
+        // Ongoing, on the server of the demo client's active service: the page and the dashboard mark it.
+        title: "Lentitud en las webs del Servidor Madrid 01",
+        type: "server",
+        serverId: reference.serverIds.madrid1,
+        priority: "high",
+        status: "investigating",
+        description:
+          "Algunas webs alojadas en srv01.example-hosting.es responden con lentitud y, en ocasiones, con errores 503. El correo no está afectado. Nuestros técnicos están investigando la causa.",
+        startsAt: momentFromToday(0, 8, 40),
+        endsAt: null,
+        updatedAt: momentFromToday(0, 9, 10),
+      },
     ])
     .returning({ id: networkIssues.id });
+  const [maintenance, resolved, ongoing] = networkIssueRows.map((row) => row.id) as [number, number, number];
+  await tx.insert(networkIssueServers).values([
+    { issueId: maintenance, serverId: reference.serverIds.madrid2 },
+    { issueId: resolved, serverId: reference.serverIds.madrid1 },
+    { issueId: ongoing, serverId: reference.serverIds.madrid1 },
+  ]);
+  await tx.insert(networkIssueUpdates).values([
+    { issueId: resolved, status: "investigating", message: "Detectamos retrasos en la entrega del correo entrante; estamos revisando la cola del filtro antispam.", createdAt: momentFromToday(-9, 10, 25) },
+    { issueId: resolved, status: "resolved", message: "Se ha ampliado la capacidad del filtro y la cola se ha vaciado. Todos los mensajes retenidos se han entregado.", createdAt: momentFromToday(-9, 11, 20) },
+    { issueId: maintenance, status: "scheduled", message: "Mantenimiento programado. Le avisaremos aquí al terminar.", createdAt: momentFromToday(-2, 9, 30) },
+    { issueId: ongoing, status: "investigating", message: "Hemos identificado un consumo anómalo de CPU en el servidor y estamos limitando el proceso que lo provoca.", createdAt: momentFromToday(0, 9, 10) },
+  ]);
+  // What the cron would have seen on its last run, so the page shows a live status from the start.
+  await tx.insert(serverChecks).values([
+    { serverId: reference.serverIds.madrid1, reachable: true, latencyMs: 212, checkedAt: momentFromToday(0, 9, 0) },
+    { serverId: reference.serverIds.madrid2, reachable: true, latencyMs: 18, checkedAt: momentFromToday(0, 9, 0) },
+  ]);
 
   const fileIdOf = (clientId: number) => clientFileRows.find((row) => row.clientId === clientId)!.id;
   return {
@@ -129,7 +170,7 @@ function pdfClientFile(clientId: number, title: string, fileName: string, daysAg
   return { clientId, title, fileName, mimeType: "application/pdf", sizeBytes: data.length, data, createdAt: momentFromToday(daysAgo, 13, 0) };
 }
 
-async function insertDownloads(tx: Transaction): Promise<number[]> {
+async function insertDownloads(tx: Transaction, reference: ReferenceIds): Promise<number[]> {
   const categoryRows = await tx
     .insert(downloadCategories)
     .values(DOWNLOAD_CATEGORIES.map(({ name, description, sortOrder }) => ({ name, description, sortOrder })))
@@ -143,6 +184,16 @@ async function insertDownloads(tx: Transaction): Promise<number[]> {
     ...QUICK_START_LINES,
   ]);
   const mailSettings = Buffer.from(MAIL_SETTINGS_TEXT, "utf8");
+  const conditions = buildTinyPdf("Condiciones del servicio", [
+    "Disponibilidad garantizada: 99,9 % mensual.",
+    "Copias de seguridad diarias, conservadas 14 días.",
+    "Soporte técnico por ticket todos los días del año.",
+  ]);
+  const professionalManual = buildTinyPdf("Manual del Plan Profesional", [
+    "Acceso SSH: cPanel > Terminal.",
+    "Entorno de pruebas: cPanel > WP Toolkit > Clonar.",
+    "Repositorios Git: cPanel > Git Version Control.",
+  ]);
   const rows = await tx
     .insert(downloads)
     .values([
@@ -167,6 +218,30 @@ async function insertDownloads(tx: Transaction): Promise<number[]> {
         data: mailSettings,
         downloadCount: 184,
         createdAt: momentFromToday(-80, 10, 0),
+      },
+      {
+        categoryId: categoryId("clients"),
+        title: "Condiciones del servicio de alojamiento",
+        description: "Acuerdo de nivel de servicio, copias de seguridad y soporte incluidos en todos los planes.",
+        fileName: "condiciones-servicio.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: conditions.length,
+        data: conditions,
+        clientsOnly: true,
+        downloadCount: 41,
+        createdAt: momentFromToday(-60, 10, 0),
+      },
+      {
+        categoryId: categoryId("clients"),
+        title: "Manual del Plan Profesional",
+        description: "Funciones avanzadas del Plan Profesional: entornos de pruebas, SSH y Git.",
+        fileName: "manual-plan-profesional.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: professionalManual.length,
+        data: professionalManual,
+        requiredProductId: reference.productIds.professional,
+        downloadCount: 12,
+        createdAt: momentFromToday(-30, 10, 0),
       },
     ])
     .returning({ id: downloads.id });

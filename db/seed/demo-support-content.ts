@@ -44,6 +44,8 @@ export function demoAnnouncements() {
 export const KB_CATEGORIES = [
   { key: "email", slug: "correo-electronico", name: "Correo electrónico", description: "Configurar cuentas de correo en ordenadores y móviles.", sortOrder: 1 },
   { key: "dns", slug: "dominios-y-dns", name: "Dominios y DNS", description: "Apuntar dominios, registros DNS y propagación.", sortOrder: 2 },
+  { key: "cpanel", slug: "cpanel", name: "cPanel", description: "Gestionar su alojamiento: archivos, bases de datos, copias y certificados.", sortOrder: 3 },
+  { key: "billing", slug: "facturacion", name: "Facturación", description: "Facturas, formas de pago, renovaciones y datos fiscales.", sortOrder: 4 },
 ] as const;
 
 export const KB_ARTICLES: { category: (typeof KB_CATEGORIES)[number]["key"]; slug: string; title: string; views: number; helpfulYes: number; helpfulNo: number; body: string }[] = [
@@ -130,11 +132,162 @@ export const KB_ARTICLES: { category: (typeof KB_CATEGORIES)[number]["key"]; slu
       "En cPanel > Enrutamiento del correo electrónico, marque «Intercambiador de correo remoto» para que nuestro servidor no intente entregar localmente los mensajes de su dominio.",
     ].join("\n\n"),
   },
+  {
+    category: "email",
+    slug: "correo-no-llega-spam",
+    title: "Mis correos llegan a la carpeta de spam de los destinatarios",
+    views: 731,
+    helpfulYes: 64,
+    helpfulNo: 11,
+    body: [
+      "Cuando los mensajes que envía acaban en la carpeta de correo no deseado, casi siempre falta alguno de los registros que demuestran que su dominio autoriza a nuestro servidor a enviar correo en su nombre.",
+      [
+        "- SPF: un registro TXT que indica qué servidores pueden enviar correo de su dominio.",
+        "- DKIM: una firma que el servidor añade a cada mensaje.",
+        "- DMARC: la política que deben aplicar los destinatarios cuando las dos comprobaciones anteriores fallan.",
+      ].join("\n"),
+      "En cPanel > Entregabilidad del correo electrónico verá el estado de cada registro y un botón «Reparar» que los crea por usted si su dominio usa nuestros servidores DNS.",
+    ].join("\n\n"),
+  },
+  {
+    category: "email",
+    slug: "cuota-buzon-correo-lleno",
+    title: "El buzón de correo está lleno: cómo ampliar la cuota",
+    views: 388,
+    helpfulYes: 4,
+    helpfulNo: 1,
+    body: [
+      "Si un buzón alcanza su cuota, los mensajes nuevos se rechazan y el remitente recibe un aviso de buzón lleno.",
+      [
+        "1. Entre en cPanel > Cuentas de correo electrónico.",
+        "2. Pulse «Administrar» junto a la cuenta.",
+        "3. En «Almacenamiento asignado» escriba una cuota mayor o elija «Ilimitado» y guarde.",
+      ].join("\n"),
+      "También puede liberar espacio borrando desde el webmail los mensajes antiguos con adjuntos grandes y vaciando la papelera.",
+    ].join("\n\n"),
+  },
+  {
+    category: "dns",
+    slug: "transferir-dominio",
+    title: "Cómo transferir un dominio desde otro registrador",
+    views: 529,
+    helpfulYes: 58,
+    helpfulNo: 7,
+    body: [
+      "Para traer a nuestra empresa un dominio registrado en otro proveedor necesita el código de autorización (EPP o AuthCode) y que el dominio esté desbloqueado.",
+      [
+        "1. Pida el código de autorización a su registrador actual y desbloquee el dominio.",
+        "2. En el área de cliente, vaya a Dominios > Transferir un dominio y escriba el nombre.",
+        "3. Introduzca el código de autorización y complete el pedido.",
+      ].join("\n"),
+      "La transferencia de un .com tarda hasta 5 días; la de un .es se completa normalmente en unas horas. La transferencia incluye un año de renovación.",
+    ].join("\n\n"),
+  },
+  {
+    category: "cpanel",
+    slug: "acceder-a-cpanel",
+    title: "Cómo acceder a cPanel",
+    views: 2210,
+    helpfulYes: 240,
+    helpfulNo: 8,
+    body: [
+      "La forma más sencilla es entrar desde el área de cliente: Productos y servicios > Mis productos y servicios, elija el servicio y pulse «Acceder a cPanel». No necesita recordar ninguna contraseña.",
+      "También puede entrar directamente en https://sudominio.es:2083 con el usuario y la contraseña de cPanel que figuran en el correo de bienvenida.",
+      "Si ha olvidado la contraseña de cPanel, cámbiela desde la página del servicio con «Cambiar contraseña». No la confunda con la contraseña de acceso al área de cliente.",
+    ].join("\n\n"),
+  },
+  {
+    category: "cpanel",
+    slug: "instalar-certificado-ssl",
+    title: "Activar el certificado SSL gratuito de su web",
+    views: 1187,
+    helpfulYes: 133,
+    helpfulNo: 10,
+    body: [
+      "Todos los planes incluyen certificados SSL gratuitos que se emiten y renuevan solos para cada dominio que apunte a nuestros servidores.",
+      [
+        "1. En cPanel, abra SSL/TLS Status.",
+        "2. Marque los dominios sin certificado y pulse «Run AutoSSL».",
+        "3. Espere unos minutos y recargue la página: el candado verde indica que el certificado está activo.",
+      ].join("\n"),
+      "Si el dominio aún no apunta a nuestros servidores, el certificado no puede emitirse: revise primero los servidores DNS.",
+    ].join("\n\n"),
+  },
+  {
+    category: "cpanel",
+    slug: "copias-de-seguridad-cpanel",
+    title: "Copias de seguridad: cómo descargar y restaurar su web",
+    views: 845,
+    helpfulYes: 91,
+    helpfulNo: 6,
+    body: [
+      "Hacemos una copia de seguridad diaria de todos los alojamientos y guardamos las de los últimos 14 días.",
+      "Para restaurar archivos, una base de datos o su correo de un día concreto, abra cPanel > JetBackup, elija la fecha y pulse «Restaurar». La web vuelve a ese estado en unos minutos.",
+      "Si prefiere guardar una copia en su ordenador, use cPanel > Copia de seguridad > Descargar una copia de seguridad completa. Recibirá un correo cuando esté lista.",
+    ].join("\n\n"),
+  },
+  {
+    category: "cpanel",
+    slug: "crear-base-de-datos-mysql",
+    title: "Crear una base de datos MySQL y su usuario",
+    views: 602,
+    helpfulYes: 55,
+    helpfulNo: 3,
+    body: [
+      "Muchas aplicaciones web (WordPress, PrestaShop, Joomla) necesitan una base de datos MySQL.",
+      [
+        "1. En cPanel, abra Asistente para bases de datos MySQL.",
+        "2. Escriba el nombre de la base de datos y pulse «Siguiente paso».",
+        "3. Cree un usuario con una contraseña segura.",
+        "4. Marque «Todos los privilegios» y confirme.",
+      ].join("\n"),
+      "El servidor de la base de datos es siempre localhost. El nombre de la base de datos y del usuario llevan delante su usuario de cPanel (por ejemplo, ejemplot_tienda).",
+    ].join("\n\n"),
+  },
+  {
+    category: "billing",
+    slug: "formas-de-pago",
+    title: "¿Qué formas de pago aceptan?",
+    views: 934,
+    helpfulYes: 87,
+    helpfulNo: 5,
+    body: [
+      "Puede pagar sus facturas con tarjeta de crédito o débito desde Facturación > Mis facturas, pulsando «Pagar ahora» en la factura.",
+      "Si tiene varias facturas pendientes, use Facturación > Pago masivo para pagarlas todas de una vez con un solo cargo.",
+      "También puede añadir saldo a su cuenta en Facturación > Añadir fondos: el crédito se aplica automáticamente a las siguientes facturas.",
+    ].join("\n\n"),
+  },
+  {
+    category: "billing",
+    slug: "cambiar-datos-fiscales-factura",
+    title: "Cambiar los datos fiscales que aparecen en mis facturas",
+    views: 457,
+    helpfulYes: 39,
+    helpfulNo: 4,
+    body: [
+      "Las facturas se emiten con los datos de Cuenta > Mis datos: nombre o razón social, NIF y dirección postal.",
+      "Los cambios se aplican a las facturas que se emitan a partir de ese momento. Una factura ya emitida es un documento legal y no puede modificarse; si necesita una factura rectificativa, abra un ticket al departamento de Facturación.",
+    ].join("\n\n"),
+  },
+  {
+    category: "billing",
+    slug: "renovacion-automatica-servicios",
+    title: "Cómo funcionan las renovaciones y los avisos de factura",
+    views: 512,
+    helpfulYes: 46,
+    helpfulNo: 6,
+    body: [
+      "Catorce días antes del vencimiento de un servicio o dominio le enviamos la factura de renovación por correo electrónico.",
+      "Tres días antes del vencimiento recibirá un recordatorio si sigue pendiente, y después del vencimiento, hasta tres avisos. Un alojamiento con la factura vencida puede suspenderse hasta que se pague.",
+      "Si no desea renovar un servicio, solicite su cancelación desde la página del servicio antes de la fecha de vencimiento.",
+    ].join("\n\n"),
+  },
 ];
 
 export const DOWNLOAD_CATEGORIES = [
   { key: "guides", name: "Guías y manuales", description: "Documentación para empezar con su alojamiento.", sortOrder: 1 },
   { key: "settings", name: "Ficheros de configuración", description: "Parámetros listos para copiar en sus programas.", sortOrder: 2 },
+  { key: "clients", name: "Para clientes", description: "Documentación de sus planes contratados.", sortOrder: 3 },
 ] as const;
 
 export const MAIL_SETTINGS_TEXT = [

@@ -6,6 +6,7 @@ import { domainsPart } from "@/lib/domains/dashboard-part";
 import { clientFilesPart } from "@/lib/files/dashboard-part";
 import { servicesPart } from "@/lib/services/dashboard-part";
 import { announcementsPart, openTicketsPart } from "@/lib/support/dashboard-part";
+import { serverIncidentsPart } from "@/lib/support/server-status";
 import type { DashboardPart } from "./dashboard-part";
 import { madridToday } from "./madrid-today";
 import type { ClientScope } from "@/lib/auth/scope";
@@ -19,6 +20,7 @@ const DASHBOARD_PARTS = {
   tickets: openTicketsPart,
   files: clientFilesPart,
   announcements: announcementsPart,
+  incidents: serverIncidentsPart,
 };
 
 type Parts = typeof DASHBOARD_PARTS;

@@ -3,6 +3,7 @@ import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emai
 import EmailChangeVerifyEmail, { type EmailChangeVerifyEmailProps } from "@/emails/email-change-verify";
 import ContactInvitationEmail, { type ContactInvitationEmailProps } from "@/emails/contact-invitation";
 import InvoiceCreatedEmail, { type InvoiceCreatedEmailProps } from "@/emails/invoice-created";
+import NetworkIncidentEmail, { type NetworkIncidentEmailProps } from "@/emails/network-incident";
 import InvoiceReminderEmail, { type InvoiceReminderEmailProps } from "@/emails/invoice-reminder";
 import OverdueNoticeEmail, { overdueLevel, type OverdueNoticeEmailProps } from "@/emails/overdue-notice";
 import PasswordChangedEmail, { type PasswordChangedEmailProps } from "@/emails/password-changed";
@@ -37,6 +38,7 @@ export type TemplateData = {
   "two-factor-changed": Omit<TwoFactorChangedEmailProps, "locale">;
   "service-welcome": Omit<ServiceWelcomeEmailProps, "locale">;
   "service-suspended": Omit<ServiceSuspendedEmailProps, "locale">;
+  "network-incident": Omit<NetworkIncidentEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -94,5 +96,9 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "service-suspended": {
     render: (data, locale) => <ServiceSuspendedEmail {...data} locale={locale} />,
     subject: (t, data) => t("email.serviceSuspended.subject", { domain: data.domain ?? "" }),
+  },
+  "network-incident": {
+    render: (data, locale) => <NetworkIncidentEmail {...data} locale={locale} />,
+    subject: (t, data) => t(data.scheduled ? "knowledge.incidentEmail.subject.scheduled" : "knowledge.incidentEmail.subject.incident", { title: data.title ?? "" }),
   },
 };

@@ -28,6 +28,9 @@ const PORTAL_MENU: MenuGroup[] = [
     items: [
       { key: "tickets", href: "/soporte/tickets", permission: "tickets" },
       { key: "announcements", href: "/soporte/anuncios" },
+      { key: "knowledgebase", href: "/soporte/conocimiento" },
+      { key: "downloads", href: "/soporte/descargas" },
+      { key: "status", href: "/soporte/estado" },
     ],
   },
 ];

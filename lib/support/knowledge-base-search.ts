@@ -8,7 +8,7 @@ export const kbSearchDocument = sql`(setweight(to_tsvector('spanish', ${kbArticl
 export type KbSearchHit = { id: number; title: string; slug: string; categoryName: string; categorySlug: string; excerpt: string };
 
 const MAX_QUERY_LENGTH = 200;
-const EXCERPT_LENGTH = 180;
+export const EXCERPT_LENGTH = 180;
 
 /**
  * Published articles matching what a person typed, best first: Spanish stemming ("correos" finds
@@ -37,7 +37,8 @@ export async function searchKnowledgeBase(query: string, options: { limit?: numb
   return rows.map(({ bodyStart, ...row }) => ({ ...row, excerpt: excerptOf(bodyStart) }));
 }
 
-function excerptOf(bodyStart: string): string {
+/** The start of a body (EXCERPT_LENGTH + 1 characters) as one line, cut at a word when longer. */
+export function excerptOf(bodyStart: string): string {
   const flat = bodyStart.replace(/\s+/g, " ").trim();
   if (flat.length <= EXCERPT_LENGTH) return flat;
   const cut = flat.slice(0, EXCERPT_LENGTH);

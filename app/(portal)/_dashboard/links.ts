@@ -15,6 +15,7 @@ export const DASHBOARD_PATHS = {
   ticket: (id: number) => `/soporte/tickets/${id}`,
   openTicket: "/soporte/tickets/nuevo",
   announcements: "/soporte/anuncios",
+  serverStatus: "/soporte/estado",
   announcement: (slug: string) => `/soporte/anuncios/${encodeURIComponent(slug)}`,
   account: "/cuenta",
   file: (id: number) => `/api/archivos/${id}`,

@@ -5,6 +5,8 @@ import { madridToday } from "@/lib/billing/today";
 import { env } from "@/lib/env";
 import { submitPendingRecords } from "@/lib/verifactu/submit-pending-records";
 import { runServiceAutomation } from "@/lib/services/service-automation";
+import { sendIncidentNotices } from "@/lib/support/incident-notices";
+import { runServerChecks } from "@/lib/support/server-checks";
 
 // Called by the host's scheduler (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`).
 export const dynamic = "force-dynamic";
@@ -31,7 +33,13 @@ async function handle(request: Request): Promise<Response> {
   const verifactu = await submitPendingRecords();
   // Then the services: provisioning retries, cancellations due, suspensions of overdue ones and their lifting.
   const services = await runServiceAutomation(today);
-  return Response.json({ today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices, verifactu, services }, { status: 200, headers: NO_STORE });
+  // Estado de los servidores: reachability of each active server, then each new incident's notice, once per client.
+  const serverChecks = await runServerChecks();
+  const incidentNotices = await sendIncidentNotices();
+  return Response.json(
+    { today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices, verifactu, services, serverChecks, incidentNotices },
+    { status: 200, headers: NO_STORE },
+  );
 }
 
 function bearerMatches(header: string | null, secret: string): boolean {

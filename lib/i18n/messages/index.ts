@@ -14,6 +14,7 @@ import enPortal from "./en/portal.json";
 import enSecurity from "./en/security.json";
 import enRecords from "./en/records.json";
 import enHosting from "./en/hosting.json";
+import enKnowledge from "./en/knowledge.json";
 import enServices from "./en/services.json";
 import enStore from "./en/store.json";
 import enSupport from "./en/support.json";
@@ -34,6 +35,7 @@ import esPortal from "./es/portal.json";
 import esSecurity from "./es/security.json";
 import esRecords from "./es/records.json";
 import esHosting from "./es/hosting.json";
+import esKnowledge from "./es/knowledge.json";
 import esServices from "./es/services.json";
 import esStore from "./es/store.json";
 import esSupport from "./es/support.json";
@@ -62,6 +64,7 @@ export const catalogs = {
     hosting: esHosting,
     services: esServices,
     store: esStore,
+    knowledge: esKnowledge,
   },
   en: {
     common: enCommon,
@@ -83,6 +86,7 @@ export const catalogs = {
     hosting: enHosting,
     services: enServices,
     store: enStore,
+    knowledge: enKnowledge,
   },
 };
 

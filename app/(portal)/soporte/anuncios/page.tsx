@@ -9,10 +9,12 @@ import { formatDate } from "@/lib/i18n/format";
 import { listAnnouncements } from "@/lib/support/announcements";
 
 const PAGE_SIZE = 10;
+const FEED_PATH = "/soporte/anuncios/feed.xml";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("support.announcements");
-  return { title: t("title") };
+  const k = await getTranslations("knowledge.feed");
+  return { title: t("title"), alternates: { types: { "application/atom+xml": [{ url: FEED_PATH, title: k("title") }] } } };
 }
 
 export default async function AnnouncementsPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[] }> }) {
@@ -21,10 +23,19 @@ export default async function AnnouncementsPage({ searchParams }: { searchParams
   const page = await listAnnouncements({ cursor: typeof cursor === "string" ? cursor : undefined, limit: PAGE_SIZE });
   const t = await getTranslations("support.announcements");
   const locale = await getLocale();
+  const k = await getTranslations("knowledge.feed");
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <a href={FEED_PATH} type="application/atom+xml" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            {k("subscribe")}
+          </a>
+        }
+      />
       {page.rows.length === 0 ? (
         <EmptyState message={t("empty")} />
       ) : (

@@ -1,0 +1,93 @@
+import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/client";
+import { contacts, networkIssueNotices, networkIssues, services } from "@/db/schema";
+import { afterCommit } from "@/lib/billing/after-commit";
+import { sendEmail } from "@/lib/email/send-email";
+import { env } from "@/lib/env";
+import { issueServerIds } from "./server-status";
+
+export type IncidentNoticeRun = { notices: number; emails: number };
+
+export type IncidentRecipient = { email: string; name: string; contactId: number };
+
+/**
+ * Who is told about an incident on a client's servers: the owner and every contact whose
+ * preferences ask for product emails ("Altas, renovaciones y avisos de sus servicios"); each address
+ * once, owner first. One query, scoped by the client id.
+ */
+export async function incidentRecipients(executor: Executor, clientId: number): Promise<IncidentRecipient[]> {
+  const rows = await executor
+    .select({ id: contacts.id, email: contacts.email, firstName: contacts.firstName, lastName: contacts.lastName })
+    .from(contacts)
+    .where(and(eq(contacts.clientId, clientId), or(eq(contacts.isOwner, true), sql`(${contacts.emailPreferences} ->> 'products') = 'true'`)))
+    .orderBy(desc(contacts.isOwner), asc(contacts.id));
+  const seen = new Set<string>();
+  return rows.flatMap((row) => {
+    const email = row.email.trim();
+    if (!email || seen.has(email.toLowerCase())) return [];
+    seen.add(email.toLowerCase());
+    return [{ email, name: `${row.firstName} ${row.lastName}`.trim(), contactId: row.id }];
+  });
+}
+
+/**
+ * The cron's incident notices: every incident or maintenance not yet resolved tells each client with
+ * a live (active or suspended) service on an affected server, once. The decision and the record are
+ * one INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING inside a transaction, so a second run (even
+ * a concurrent one) finds the rows and sends nothing; the emails go out after the commit.
+ */
+export async function sendIncidentNotices(options: { db?: Executor } = {}): Promise<IncidentNoticeRun> {
+  const db = options.db ?? (await getDb());
+  const decided = await db.transaction((tx) =>
+    tx
+      .insert(networkIssueNotices)
+      .select(
+        tx
+          .selectDistinct({ issueId: sql<number>`${networkIssues.id}`.as("issue_id"), clientId: sql<number>`${services.clientId}`.as("client_id"), sentAt: sql<Date>`now()`.as("sent_at") })
+          .from(networkIssues)
+          .innerJoin(services, and(inArray(services.status, ["active", "suspended"]), sql`${services.serverId} in ${issueServerIds(networkIssues.id)}`))
+          .where(and(ne(networkIssues.status, "resolved"), sql`(${networkIssues.endsAt} is null or ${networkIssues.endsAt} > now())`)),
+      )
+      .onConflictDoNothing()
+      .returning({ issueId: networkIssueNotices.issueId, clientId: networkIssueNotices.clientId }),
+  );
+  if (decided.length === 0) return { notices: 0, emails: 0 };
+
+  const issueIds = [...new Set(decided.map((notice) => notice.issueId))];
+  const issues = await db
+    .select({ id: networkIssues.id, title: networkIssues.title, status: networkIssues.status, description: networkIssues.description, startsAt: networkIssues.startsAt, endsAt: networkIssues.endsAt })
+    .from(networkIssues)
+    .where(inArray(networkIssues.id, issueIds));
+  const statusUrl = `${env.APP_BASE_URL.replace(/\/+$/, "")}/soporte/estado`;
+
+  let emails = 0;
+  for (const notice of decided) {
+    const issue = issues.find((row) => row.id === notice.issueId);
+    if (!issue) continue;
+    const affected = await db
+      .select({ domain: services.domain })
+      .from(services)
+      .where(and(eq(services.clientId, notice.clientId), inArray(services.status, ["active", "suspended"]), sql`${services.serverId} in ${issueServerIds(sql`${issue.id}`)}`))
+      .orderBy(asc(services.domain));
+    for (const recipient of await incidentRecipients(db, notice.clientId)) {
+      await afterCommit(`incident notice ${issue.id} to client ${notice.clientId}`, async () => {
+        await sendEmail(
+          "network-incident",
+          { email: recipient.email, name: recipient.name, clientId: notice.clientId, contactId: recipient.contactId },
+          {
+            name: recipient.name,
+            title: issue.title,
+            scheduled: issue.status === "scheduled",
+            description: issue.description,
+            startsAt: issue.startsAt.toISOString(),
+            endsAt: issue.endsAt?.toISOString() ?? null,
+            services: affected.map((row) => row.domain),
+            statusUrl,
+          },
+        );
+        emails += 1;
+      });
+    }
+  }
+  return { notices: decided.length, emails };
+}
