@@ -9,6 +9,7 @@ import PasswordChangedEmail, { type PasswordChangedEmailProps } from "@/emails/p
 import PasswordResetEmail, { type PasswordResetEmailProps } from "@/emails/password-reset";
 import PaymentReceivedEmail, { type PaymentReceivedEmailProps } from "@/emails/payment-received";
 import QuoteAcceptedEmail, { type QuoteAcceptedEmailProps } from "@/emails/quote-accepted";
+import TicketNoticeEmail, { type TicketNoticeEmailProps } from "@/emails/ticket-notice";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -31,6 +32,7 @@ export type TemplateData = {
   "email-change-verify": Omit<EmailChangeVerifyEmailProps, "locale">;
   "email-change-notice": Omit<EmailChangeNoticeEmailProps, "locale">;
   "contact-invitation": Omit<ContactInvitationEmailProps, "locale">;
+  "ticket-notice": Omit<TicketNoticeEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -76,5 +78,13 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "contact-invitation": {
     render: (data, locale) => <ContactInvitationEmail {...data} locale={locale} />,
     subject: (t, data) => t("contacts.invitationEmail.subject", { accountName: data.accountName ?? "" }),
+  },
+  "ticket-notice": {
+    render: (data, locale) => <TicketNoticeEmail {...data} locale={locale} />,
+    subject: (t, data) =>
+      t(data.audience === "department" ? (data.kind === "replied" ? "support.email.departmentReplied.subject" : "support.email.departmentOpened.subject") : "support.email.customer.subject", {
+        reference: data.reference ?? "",
+        subject: data.subject ?? "",
+      }),
   },
 };
