@@ -28,6 +28,8 @@ const PORTAL_MENU: MenuGroup[] = [
     items: [
       { key: "tickets", href: "/soporte/tickets", permission: "tickets" },
       { key: "announcements", href: "/soporte/anuncios" },
+      // Last in the walkthrough's Soporte menu (§8), after the knowledge base, downloads and server status.
+      { key: "openTicket", href: "/soporte/tickets/nuevo", permission: "tickets" },
     ],
   },
 ];
