@@ -10,7 +10,7 @@ import { checkAttachments, type CheckedAttachment, type Upload } from "./ticket-
 import type { TicketAuthor } from "./ticket-author";
 import { notifyTicketMessage } from "./ticket-emails";
 import { newTicketReference } from "./ticket-reference";
-import type { TicketPriority } from "./tickets";
+import type { TicketPriority } from "./ticket-priorities";
 
 export type TicketDepartment = { id: number; name: string; description: string | null };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { rowIdField } from "@/lib/row-id";
-import { TICKET_PRIORITIES } from "./tickets";
+import { TICKET_PRIORITIES } from "./ticket-priorities";
 
 export const SUBJECT_MAX = 200;
 export const MESSAGE_MAX = 20_000;

@@ -8,9 +8,6 @@ import type { ClientScope } from "@/lib/auth/scope";
 export const TICKET_FILTERS = ["open", "closed", "all"] as const;
 export type TicketFilter = (typeof TICKET_FILTERS)[number];
 
-export const TICKET_PRIORITIES = ["low", "medium", "high"] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-
 export type TicketListRow = {
   id: number;
   reference: string;
@@ -121,9 +118,4 @@ export async function getTicket(scope: ClientScope, ticketId: number): Promise<T
     ...ticket,
     replies: replyRows.map(({ staffUserId, ...reply }) => ({ ...reply, fromStaff: staffUserId !== null, attachments: attachmentsByReply.get(reply.id) ?? [] })),
   };
-}
-
-/** The column is free text for staff tools; only the known values have a translated label. */
-export function isTicketPriority(value: string): value is TicketPriority {
-  return (TICKET_PRIORITIES as readonly string[]).includes(value);
 }

@@ -6,7 +6,7 @@ import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useRememberingForm } from "@/app/_components/use-remembering-form";
 import type { RelatedOption } from "@/lib/support/open-ticket";
-import { TICKET_PRIORITIES } from "@/lib/support/tickets";
+import { TICKET_PRIORITIES } from "@/lib/support/ticket-priorities";
 import { AttachmentsField } from "../../_components/attachments-field";
 import { MessageField } from "../../_components/message-field";
 import { openTicketAction } from "./actions";
