@@ -10,7 +10,8 @@ const nextConfig = {
   // PDFs are rendered by download routes, emails sent from payment paths and cron: every function needs the fonts.
   outputFileTracingIncludes: { "/**": ["./public/fonts/**"] },
   // forbidden() answers 403 for a sub-account without the permission.
-  experimental: { authInterrupts: true },
+  // Ticket attachments travel in the server action's body: room for the support settings' 5 x 2 MiB.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
 };
 
 export default withNextIntl(nextConfig);

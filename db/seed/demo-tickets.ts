@@ -1,16 +1,37 @@
+import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { staffUsers, ticketReplies, tickets, type TicketStatus } from "@/db/schema";
+import { staffUsers, ticketAttachments, ticketDepartments, ticketReplies, tickets, type TicketStatus } from "@/db/schema";
 import { momentFromToday } from "./dates";
 import { fullName, type ClientRef, type DemoAccounts } from "./demo-accounts";
 import type { DemoHosting } from "./demo-hosting";
 import type { ReferenceIds } from "./reference-data";
 
-type Reply = { by: "client" | "staff"; at: Date; message: string };
+type Reply = { by: "client" | "staff"; at: Date; message: string; attachment?: { name: string; mimeType: string; data: Buffer } };
+
+/** A real (one-pixel) PNG, so the demo's attachment downloads and opens as an image. */
+export const DEMO_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
 export type DemoTickets = { open: number; answered: number; closed: number; other: number; staffUserId: number };
 
+/**
+ * The departments of "Abrir ticket" in the demo: a Dominios one next to the reference ones, and
+ * Facturación only for those who may see invoices (a sub-account with "tickets" but not "invoices"
+ * does not get it offered).
+ */
+async function seedDemoDepartments(tx: Transaction, reference: ReferenceIds): Promise<void> {
+  await tx.update(ticketDepartments).set({ permission: "invoices" }).where(eq(ticketDepartments.id, reference.departmentIds.billing));
+  await tx.insert(ticketDepartments).values({
+    name: "Dominios",
+    description: "Registros, transferencias, renovaciones, DNS y datos de titularidad de sus dominios.",
+    email: "dominios@example-hosting.es",
+    sortOrder: 3,
+  });
+  await tx.update(ticketDepartments).set({ sortOrder: 4 }).where(eq(ticketDepartments.id, reference.departmentIds.sales));
+}
+
 /** Support staff member "Laura Soporte" and the tickets: one answered, one open, one closed; one of the other client. */
 export async function seedDemoTickets(tx: Transaction, reference: ReferenceIds, accounts: DemoAccounts, { services }: DemoHosting): Promise<DemoTickets> {
+  await seedDemoDepartments(tx, reference);
   const [staff] = await tx
     .insert(staffUsers)
     .values({ email: "laura.soporte@example-hosting.es", name: "Laura Soporte", role: "support" })
@@ -43,13 +64,34 @@ export async function seedDemoTickets(tx: Transaction, reference: ReferenceIds, 
         lastReplyAt: spec.replies[spec.replies.length - 1].at,
       })
       .returning({ id: tickets.id });
-    await tx.insert(ticketReplies).values(
-      spec.replies.map((reply) =>
-        reply.by === "client"
-          ? { ticketId: row.id, contactId: spec.contactId, authorName, message: reply.message, createdAt: reply.at }
-          : { ticketId: row.id, staffUserId: staff.id, authorName: staff.name, message: reply.message, createdAt: reply.at },
-      ),
+    const replyRows = await tx
+      .insert(ticketReplies)
+      .values(
+        spec.replies.map((reply) =>
+          reply.by === "client"
+            ? { ticketId: row.id, contactId: spec.contactId, authorName, message: reply.message, createdAt: reply.at }
+            : { ticketId: row.id, staffUserId: staff.id, authorName: staff.name, message: reply.message, createdAt: reply.at },
+        ),
+      )
+      .returning({ id: ticketReplies.id });
+    const attachments = spec.replies.flatMap((reply, index) =>
+      reply.attachment
+        ? [
+            {
+              clientId: spec.client.id,
+              ticketId: row.id,
+              replyId: replyRows[index].id,
+              storedName: `demo-${row.id}-${index}.${reply.attachment.name.split(".").pop()}`,
+              originalName: reply.attachment.name,
+              mimeType: reply.attachment.mimeType,
+              sizeBytes: reply.attachment.data.byteLength,
+              data: reply.attachment.data,
+              createdAt: reply.at,
+            },
+          ]
+        : [],
     );
+    if (attachments.length > 0) await tx.insert(ticketAttachments).values(attachments);
     return row.id;
   };
 
@@ -73,7 +115,8 @@ export async function seedDemoTickets(tx: Transaction, reference: ReferenceIds, 
         by: "staff",
         at: momentFromToday(-3, 11, 15),
         message:
-          "Hola, María:\n\nHemos revisado su cuenta y el servidor de correo funciona correctamente. El error aparece porque Outlook está usando el puerto 25, que su proveedor de Internet bloquea.\n\nEn Archivo > Configuración de la cuenta > Cambiar > Más configuraciones > Avanzadas, ponga como servidor de salida (SMTP) el puerto 465 con cifrado SSL/TLS. Tiene los pasos completos en el artículo «Cómo configurar su cuenta de correo en Outlook» de la base de conocimientos.\n\nQuedamos a la espera de que nos confirme si ya puede enviar.\n\nUn saludo,\nLaura · Soporte técnico",
+          "Hola, María:\n\nHemos revisado su cuenta y el servidor de correo funciona correctamente. El error aparece porque Outlook está usando el puerto 25, que su proveedor de Internet bloquea.\n\nEn Archivo > Configuración de la cuenta > Cambiar > Más configuraciones > Avanzadas, ponga como servidor de salida (SMTP) el puerto 465 con cifrado SSL/TLS. Tiene los pasos completos en el artículo «Cómo configurar su cuenta de correo en Outlook» de la base de conocimientos.\n\nLe adjunto una captura de la pantalla con los valores correctos.\n\nQuedamos a la espera de que nos confirme si ya puede enviar.\n\nUn saludo,\nLaura · Soporte técnico",
+        attachment: { name: "configuracion-smtp-outlook.png", mimeType: "image/png", data: DEMO_PNG },
       },
     ],
   });

@@ -13,6 +13,7 @@ import QuoteAcceptedEmail, { type QuoteAcceptedEmailProps } from "@/emails/quote
 import TwoFactorChangedEmail, { type TwoFactorChangedEmailProps } from "@/emails/two-factor-changed";
 import ServiceSuspendedEmail, { type ServiceSuspendedEmailProps } from "@/emails/service-suspended";
 import ServiceWelcomeEmail, { type ServiceWelcomeEmailProps } from "@/emails/service-welcome";
+import TicketNoticeEmail, { type TicketNoticeEmailProps } from "@/emails/ticket-notice";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -39,6 +40,7 @@ export type TemplateData = {
   "service-welcome": Omit<ServiceWelcomeEmailProps, "locale">;
   "service-suspended": Omit<ServiceSuspendedEmailProps, "locale">;
   "network-incident": Omit<NetworkIncidentEmailProps, "locale">;
+  "ticket-notice": Omit<TicketNoticeEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -100,5 +102,13 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "network-incident": {
     render: (data, locale) => <NetworkIncidentEmail {...data} locale={locale} />,
     subject: (t, data) => t(data.scheduled ? "knowledge.incidentEmail.subject.scheduled" : "knowledge.incidentEmail.subject.incident", { title: data.title ?? "" }),
+  },
+  "ticket-notice": {
+    render: (data, locale) => <TicketNoticeEmail {...data} locale={locale} />,
+    subject: (t, data) =>
+      t(data.audience === "department" ? (data.kind === "replied" ? "support.email.departmentReplied.subject" : "support.email.departmentOpened.subject") : "support.email.customer.subject", {
+        reference: data.reference ?? "",
+        subject: data.subject ?? "",
+      }),
   },
 };

@@ -31,6 +31,8 @@ const PORTAL_MENU: MenuGroup[] = [
       { key: "knowledgebase", href: "/soporte/conocimiento" },
       { key: "downloads", href: "/soporte/descargas" },
       { key: "status", href: "/soporte/estado" },
+      // Last in the walkthrough's Soporte menu (§8), after the knowledge base, downloads and server status.
+      { key: "openTicket", href: "/soporte/tickets/nuevo", permission: "tickets" },
     ],
   },
 ];

@@ -9,12 +9,15 @@ import {
   DOMAIN_SETTINGS,
   domainSettingsSchema,
   SETTING_KEYS,
+  SUPPORT_SETTINGS,
+  supportSettingsSchema,
   type BillingSettings,
   type CompanySettings,
   type DomainSettings,
+  type SupportSettings,
 } from "./settings-values";
 
-export type { BillingSettings, CompanySettings, DomainSettings } from "./settings-values";
+export type { BillingSettings, CompanySettings, DomainSettings, SupportSettings } from "./settings-values";
 
 async function readSetting(executor: Executor | undefined, key: string): Promise<unknown> {
   const db = executor ?? (await getDb());
@@ -52,4 +55,11 @@ export async function getDomainSettings(executor?: Executor): Promise<DomainSett
   const parsed = domainSettingsSchema.partial().safeParse(value ?? {});
   if (!parsed.success) throw invalid(SETTING_KEYS.domains, parsed.error);
   return { ...DOMAIN_SETTINGS, ...parsed.data };
+}
+
+export async function getSupportSettings(executor?: Executor): Promise<SupportSettings> {
+  const value = await readSetting(executor, SETTING_KEYS.support);
+  const parsed = supportSettingsSchema.partial().safeParse(value ?? {});
+  if (!parsed.success) throw invalid(SETTING_KEYS.support, parsed.error);
+  return { ...SUPPORT_SETTINGS, ...parsed.data };
 }

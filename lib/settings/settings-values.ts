@@ -4,7 +4,7 @@ import { z } from "zod";
 // (below db/client) can write the defaults without importing the readers that depend on it.
 
 /** Settings keys; the `settings` table is key -> jsonb, each value shaped as its schema below. */
-export const SETTING_KEYS = { company: "company", billing: "billing", domains: "domains" } as const;
+export const SETTING_KEYS = { company: "company", billing: "billing", domains: "domains", support: "support" } as const;
 
 const countryCode = z.string().regex(/^[A-Z]{2}$/);
 const cents = z.number().int().nonnegative();
@@ -37,11 +37,23 @@ export const billingSettingsSchema = z.object({
 
 export const domainSettingsSchema = z.object({ defaultNameservers: z.array(z.string()) });
 
+/** The kinds of ticket attachment that can be allowed; each is recognised by its content, never by its name. */
+export const ATTACHMENT_KINDS = ["png", "jpg", "gif", "pdf", "zip", "txt"] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+export const supportSettingsSchema = z.object({
+  attachmentMaxBytes: z.number().int().positive(),
+  attachmentMaxCount: z.number().int().nonnegative(),
+  attachmentKinds: z.array(z.enum(ATTACHMENT_KINDS)),
+});
+
 /** Issuer data printed on invoices (Spanish invoicing rules ask for legal name, NIF and address). */
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 /** Amounts in cents of `currency`. */
 export type BillingSettings = z.infer<typeof billingSettingsSchema>;
 export type DomainSettings = z.infer<typeof domainSettingsSchema>;
+/** Ticket attachments: largest file, files per message, and which kinds are accepted. */
+export type SupportSettings = z.infer<typeof supportSettingsSchema>;
 
 /** Shipped defaults: the seed writes them, and an option missing from the stored value takes its default. */
 export const BILLING_SETTINGS: BillingSettings = {
@@ -57,4 +69,11 @@ export const BILLING_SETTINGS: BillingSettings = {
 
 export const DOMAIN_SETTINGS: DomainSettings = {
   defaultNameservers: ["ns1.example-hosting.es", "ns2.example-hosting.es"],
+};
+
+// Five files of 2 MiB fit the server-action body limit set in next.config.mjs (12 MB).
+export const SUPPORT_SETTINGS: SupportSettings = {
+  attachmentMaxBytes: 2 * 1024 * 1024,
+  attachmentMaxCount: 5,
+  attachmentKinds: [...ATTACHMENT_KINDS],
 };

@@ -1,15 +1,12 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { ticketDepartments, ticketReplies, tickets, type TicketStatus } from "@/db/schema";
+import { ticketAttachments, ticketDepartments, ticketReplies, tickets, type TicketStatus } from "@/db/schema";
 import { isRowId } from "@/lib/row-id";
 import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 import type { ClientScope } from "@/lib/auth/scope";
 
 export const TICKET_FILTERS = ["open", "closed", "all"] as const;
 export type TicketFilter = (typeof TICKET_FILTERS)[number];
-
-export const TICKET_PRIORITIES = ["low", "medium", "high"] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
 export type TicketListRow = {
   id: number;
@@ -20,12 +17,15 @@ export type TicketListRow = {
   lastReplyAt: Date;
 };
 
+export type TicketAttachment = { id: number; originalName: string; sizeBytes: number };
+
 export type TicketReply = {
   id: number;
   authorName: string;
   message: string;
   fromStaff: boolean;
   createdAt: Date;
+  attachments: TicketAttachment[];
 };
 
 export type TicketDetail = {
@@ -75,8 +75,8 @@ export async function getTicket(scope: ClientScope, ticketId: number): Promise<T
   const { clientId } = scope;
   if (!isRowId(ticketId)) return null;
   const db = await getDb();
-  // Both queries carry the client id, so they can run side by side without trusting each other.
-  const [ticketRows, replyRows] = await Promise.all([
+  // Every query carries the client id, so they can run side by side without trusting each other.
+  const [ticketRows, replyRows, attachmentRows] = await Promise.all([
     db
       .select({
         id: tickets.id,
@@ -104,16 +104,18 @@ export async function getTicket(scope: ClientScope, ticketId: number): Promise<T
       .innerJoin(tickets, eq(tickets.id, ticketReplies.ticketId))
       .where(and(eq(ticketReplies.ticketId, ticketId), eq(tickets.clientId, clientId)))
       .orderBy(asc(ticketReplies.createdAt), asc(ticketReplies.id)),
+    db
+      .select({ id: ticketAttachments.id, replyId: ticketAttachments.replyId, originalName: ticketAttachments.originalName, sizeBytes: ticketAttachments.sizeBytes })
+      .from(ticketAttachments)
+      .where(and(eq(ticketAttachments.ticketId, ticketId), eq(ticketAttachments.clientId, clientId)))
+      .orderBy(asc(ticketAttachments.id)),
   ]);
   const ticket = ticketRows[0];
   if (!ticket) return null;
+  const attachmentsByReply = new Map<number | null, TicketAttachment[]>();
+  for (const { replyId, ...attachment } of attachmentRows) attachmentsByReply.set(replyId, [...(attachmentsByReply.get(replyId) ?? []), attachment]);
   return {
     ...ticket,
-    replies: replyRows.map(({ staffUserId, ...reply }) => ({ ...reply, fromStaff: staffUserId !== null })),
+    replies: replyRows.map(({ staffUserId, ...reply }) => ({ ...reply, fromStaff: staffUserId !== null, attachments: attachmentsByReply.get(reply.id) ?? [] })),
   };
-}
-
-/** The column is free text for staff tools; only the known values have a translated label. */
-export function isTicketPriority(value: string): value is TicketPriority {
-  return (TICKET_PRIORITIES as readonly string[]).includes(value);
 }

@@ -8,6 +8,7 @@ import { Pagination } from "@/app/_components/pagination";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format";
 import { listTickets, TICKET_FILTERS, type TicketFilter } from "@/lib/support/tickets";
+import { primaryButton } from "@/app/(portal)/facturacion/_components/styles";
 import { TicketStatusBadge } from "../_components/ticket-status-badge";
 
 const PAGE_SIZE = 20;
@@ -71,7 +72,15 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Link href={`${TICKETS_PATH}/nuevo`} className={primaryButton}>
+            {t("openTicket")}
+          </Link>
+        }
+      />
 
       <nav aria-label={t("filter.label")} className="mb-4">
         <ul className="flex flex-wrap gap-2">
