@@ -7,6 +7,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { afterCommit } from "@/lib/billing/after-commit";
 import { sendInvoiceCreatedEmail, sendPaymentReceivedEmail } from "@/lib/billing/billing-emails";
 import { createInvoice, type NewInvoiceLine } from "@/lib/billing/create-invoice";
+import { queueOrderProvisioning } from "@/lib/services/provision-queue";
+import { afterInvoicesPaid } from "@/lib/services/service-automation";
 import { lockClient } from "@/lib/billing/credit";
 import { madridToday } from "@/lib/billing/today";
 import { priceCart, type PricedCartItem } from "./pricing";
@@ -41,7 +43,10 @@ export async function checkout(user: SessionUser): Promise<CheckoutResult> {
     throw error;
   }
   await afterCommit("invoice created email", () => sendInvoiceCreatedEmail(outcome.invoiceId));
-  if (outcome.paid) await afterCommit("payment received email", () => sendPaymentReceivedEmail(outcome.invoiceId));
+  if (outcome.paid) {
+    await afterCommit("payment received email", () => sendPaymentReceivedEmail(outcome.invoiceId));
+    await afterInvoicesPaid([outcome.invoiceId]);
+  }
   return { ok: true, ...outcome };
 }
 
@@ -80,6 +85,8 @@ async function placeOrder(tx: Transaction, user: SessionUser) {
 
   const invoice = await createInvoice(tx, { clientId: scope.clientId, kind: "order", lines, issueDate: today, notes: reference });
   await tx.update(orders).set({ reference, invoiceId: invoice.invoiceId }).where(and(eq(orders.id, orderId), eq(orders.clientId, scope.clientId)));
+  // Paid at once (credit, or nothing to pay): the invoice was issued before the order pointed at it, so queue its services now.
+  if (invoice.paid) await queueOrderProvisioning(tx, { id: invoice.invoiceId, clientId: scope.clientId, kind: "order" });
   await tx.delete(cartItems).where(and(eq(cartItems.cartId, cart.cartId), eq(cartItems.clientId, scope.clientId)));
   await tx.update(carts).set({ promoCode: null }).where(and(eq(carts.id, cart.cartId), eq(carts.clientId, scope.clientId)));
   return { orderId, reference, invoiceId: invoice.invoiceId, paid: invoice.paid };
