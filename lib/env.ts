@@ -52,3 +52,12 @@ export function authSecret(): string {
   }
   return "development-only-secret-change-me-0123456789abcdef";
 }
+
+/**
+ * A hosting server's API token, read from the variable its row names (servers.tokenEnv). Only names
+ * of the form WHM_TOKEN_* are read, so a row can never point at another secret.
+ */
+export function hostingServerToken(variable: string | null | undefined): string | null {
+  if (!variable || !/^WHM_TOKEN_[A-Z0-9_]{1,48}$/.test(variable)) return null;
+  return process.env[variable] || null;
+}

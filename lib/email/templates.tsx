@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangeVerifyEmail, { type EmailChangeVerifyEmailProps } from "@/emails/email-change-verify";
+import CancellationRequestedEmail, { type CancellationRequestedEmailProps } from "@/emails/cancellation-requested";
 import ContactInvitationEmail, { type ContactInvitationEmailProps } from "@/emails/contact-invitation";
 import InvoiceCreatedEmail, { type InvoiceCreatedEmailProps } from "@/emails/invoice-created";
 import InvoiceReminderEmail, { type InvoiceReminderEmailProps } from "@/emails/invoice-reminder";
@@ -31,6 +32,7 @@ export type TemplateData = {
   "email-change-verify": Omit<EmailChangeVerifyEmailProps, "locale">;
   "email-change-notice": Omit<EmailChangeNoticeEmailProps, "locale">;
   "contact-invitation": Omit<ContactInvitationEmailProps, "locale">;
+  "cancellation-requested": Omit<CancellationRequestedEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -76,5 +78,9 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "contact-invitation": {
     render: (data, locale) => <ContactInvitationEmail {...data} locale={locale} />,
     subject: (t, data) => t("contacts.invitationEmail.subject", { accountName: data.accountName ?? "" }),
+  },
+  "cancellation-requested": {
+    render: (data, locale) => <CancellationRequestedEmail {...data} locale={locale} />,
+    subject: (t, data) => t("services.emails.cancellationRequested.subject", { domain: data.domain ?? "" }),
   },
 };
