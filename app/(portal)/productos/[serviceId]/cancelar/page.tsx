@@ -20,14 +20,15 @@ export default async function CancelServicePage({ params }: { params: Promise<Pa
   const t = await getTranslations("services");
   const locale = await getLocale();
   const back = `/productos/${service.id}`;
-  const blocked = service.openCancellation ? "cancel.alreadyOpen" : !isCancellable(service.status) ? "errors.notCancellable" : null;
+  const tAll = await getTranslations();
+  const blocked = service.openCancellation ? "services.cancel.alreadyOpen" : !isCancellable(service.status) ? "services.errors.notCancellable" : null;
   return (
     <>
       <BackLink href={back} label={`${service.productName} · ${service.domain}`} />
       <PageHeader title={t("cancel.title")} description={t("cancel.description", { product: service.productName, domain: service.domain })} />
       {blocked ? (
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t(blocked)}
+          {tAll(blocked)}
         </p>
       ) : (
         <CancelForm
