@@ -1,5 +1,7 @@
+import { afterAll, beforeEach } from "vitest";
 import type { CreateAccountInput, CreateMailboxInput, HostingPanel, PanelServer, PanelSessionRequest, PanelUsage } from "@/lib/hosting/hosting-panel";
 import { HostingPanelError } from "@/lib/hosting/hosting-panel";
+import { setProviderForTests } from "@/lib/providers";
 
 /** One call the panel received: the method, the server's id and the arguments after it. */
 export type HostingCall = { method: keyof Omit<HostingPanel, "name">; serverId: number; args: unknown[] };
@@ -95,3 +97,17 @@ export function createHostingDouble(): HostingDouble {
 }
 
 export const panelUnavailable = () => new HostingPanelError("unavailable", "stand-in: the panel does not answer");
+
+/**
+ * Call at the top of a test file: a double installed as the hosting panel for every test, emptied
+ * (calls, failures, delays) before each one, and the configured panel restored after the file.
+ */
+export function installHostingDouble(): HostingDouble {
+  const double = createHostingDouble();
+  beforeEach(() => {
+    double.reset();
+    setProviderForTests("hosting", double);
+  });
+  afterAll(() => setProviderForTests("hosting", null));
+  return double;
+}

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, cancellationRequests, sentEmails, type Permission } from "@/db/schema";
 import type { ReferenceIds } from "@/db/seed/reference-data";
@@ -9,12 +9,12 @@ import type { SessionUser } from "@/lib/auth/session";
 import { madridToday } from "@/lib/dashboard/madrid-today";
 import { HostingPanelError } from "@/lib/hosting/hosting-panel";
 import { catalogs } from "@/lib/i18n/messages";
-import { setProviderForTests } from "@/lib/providers";
 import { requestCancellation } from "@/lib/services/cancellation";
+import { exportServices } from "@/lib/services/export-section";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createSignedInOwner, createSubAccount, createTestDomain, createTestService, isoDate, sessionUserFor } from "@/tests/helpers/factories";
-import { createHostingDouble, panelUnavailable } from "@/tests/helpers/hosting-double";
+import { panelUnavailable, installHostingDouble } from "@/tests/helpers/hosting-double";
 
 // The server actions and pages of Productos y servicios driven as a form post would drive them: the
 // session and request headers are stubbed; the use cases and the database are real, and the hosting
@@ -67,7 +67,7 @@ const { MailboxForm } = await import("@/app/(portal)/productos/[serviceId]/_comp
 
 let db: Database;
 let reference: ReferenceIds;
-const panel = createHostingDouble();
+const panel = installHostingDouble();
 const outbox = captureEmails();
 const STRONG = "Girasol-Tranvía-Otoño-2291";
 
@@ -77,12 +77,8 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  panel.reset();
-  setProviderForTests("hosting", panel);
   session.user = null;
 });
-
-afterAll(() => setProviderForTests("hosting", null));
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -343,6 +339,14 @@ describe("Solicitar cancelación", () => {
     const again = await post(requestCancellationAction, { serviceId: String(service.id), reason: "Ahora sí", type: "immediate", skipDomainRenewal: "on" });
     expect(again).toEqual({ redirectedTo: `/productos/${service.id}?aviso=cancelacion` });
     expect((await requestsOf(service.id)).find((row) => row.status === "open")).toMatchObject({ type: "immediate", effectiveDate: madridToday(), keepDomainRenewal: 0 });
+
+    // "Descargar mis datos" carries both requests with the service.
+    const exported = await exportServices(db, { scope: user.scope, contactId: user.contactId });
+    const exportedRequests = exported.services.find((row) => row.id === service.id)?.cancellationRequests;
+    expect(exportedRequests?.map((row) => [row.status, row.type, row.keepDomainRenewal])).toEqual([
+      ["withdrawn", "end_of_period", true],
+      ["open", "immediate", false],
+    ]);
   });
 
   it("lets only one of two simultaneous requests through", async () => {

@@ -1,49 +1,29 @@
 import { eq } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import * as schema from "@/db/schema";
-import { cancellationRequests, serviceAddons, serviceConfigOptions, services } from "@/db/schema";
+import { cancellationRequests, serviceAddons, serviceConfigOptions, services, type ServiceStatus } from "@/db/schema";
 import type { ReferenceIds } from "@/db/seed/reference-data";
-import { env } from "@/lib/env";
-import { setProviderForTests } from "@/lib/providers";
 import { listServices, type ServiceFilter } from "@/lib/services/list-services";
 import { readServiceUsage } from "@/lib/services/service-usage";
 import { getServiceView } from "@/lib/services/service-view";
+import { countingDatabase } from "@/tests/helpers/counting-database";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestDomain, createTestProduct, createTestService, isoDate } from "@/tests/helpers/factories";
-import { createHostingDouble, panelUnavailable } from "@/tests/helpers/hosting-double";
+import { panelUnavailable, installHostingDouble } from "@/tests/helpers/hosting-double";
 import { scopeOf } from "@/tests/helpers/scope";
 
 let db: Database;
 let reference: ReferenceIds;
-const panel = createHostingDouble();
+const panel = installHostingDouble();
 
 beforeAll(async () => {
   db = await setupTestDatabase();
   reference = await seedReferenceDataOnce(db);
 });
 
-beforeEach(() => {
-  panel.reset();
-  setProviderForTests("hosting", panel);
-});
 
-afterAll(() => setProviderForTests("hosting", null));
 
-/** The same database seen through a Drizzle handle that records every statement it sends. */
-function countingDatabase() {
-  const statements: string[] = [];
-  const logger = { logQuery: (query: string) => void statements.push(query) };
-  const client = (db as unknown as { $client: never }).$client;
-  const counted = env.DATABASE_URL
-    ? drizzlePostgres({ client, schema, casing: "snake_case", logger })
-    : drizzlePglite({ client, schema, casing: "snake_case", logger });
-  return { db: counted as unknown as Database, statements };
-}
-
-async function clientWithServices(count: number, statuses: schema.ServiceStatus[] = ["active"]) {
+async function clientWithServices(count: number, statuses: ServiceStatus[] = ["active"]) {
   const { client } = await createTestClient(db);
   const product = await createTestProduct(db, { name: `Plan Profesional ${client.id}` });
   const ids: number[] = [];
@@ -66,7 +46,7 @@ describe("Mis productos y servicios", () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     for (let guard = 0; guard < 10; guard++) {
-      const counted = countingDatabase();
+      const counted = countingDatabase(db);
       const page = await listServices(scopeOf(clientId), { limit: 3, cursor, db: counted.db });
       expect(counted.statements).toHaveLength(1);
       seen.push(...page.rows.map((row) => row.id));
@@ -79,7 +59,7 @@ describe("Mis productos y servicios", () => {
     expect(seen.some((id) => other.ids.includes(id))).toBe(false);
 
     const big = await clientWithServices(40);
-    const counted = countingDatabase();
+    const counted = countingDatabase(db);
     const page = await listServices(scopeOf(big.clientId), { limit: 20, db: counted.db });
     expect(counted.statements).toHaveLength(1);
     expect(page.rows).toHaveLength(20);
@@ -129,7 +109,7 @@ describe("the service page's data", () => {
     const domain = await createTestDomain(db, client.id, { name: service.domain });
     await db.insert(cancellationRequests).values({ clientId: client.id, serviceId: service.id, reason: "Cierro la tienda", type: "end_of_period", effectiveDate: service.nextDueDate });
 
-    const counted = countingDatabase();
+    const counted = countingDatabase(db);
     const view = await getServiceView(scopeOf(client.id), service.id, { db: counted.db });
     expect(counted.statements).toHaveLength(3);
     expect(view).toMatchObject({

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, type DataTableColumn } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
+import { FilterLinks } from "@/app/_components/filter-links";
 import { listHref } from "@/app/_components/list-href";
 import { PageHeader } from "@/app/_components/page-header";
 import { Pagination } from "@/app/_components/pagination";
@@ -115,23 +116,10 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={t("list.title")} description={t("list.description")} />
-      <nav aria-label={t("list.filter.label")} className="mb-4">
-        <ul className="flex flex-wrap gap-2">
-          {SERVICE_FILTERS.map((option) => (
-            <li key={option}>
-              <Link
-                href={hrefFor(option)}
-                aria-current={option === filter ? "page" : undefined}
-                className={`inline-block rounded-full border px-3 py-1 text-sm ${
-                  option === filter ? "border-brand-600 bg-brand-600 font-semibold text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
-                }`}
-              >
-                {t(`list.filter.${option}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FilterLinks
+        label={t("list.filter.label")}
+        links={SERVICE_FILTERS.map((option) => ({ key: option, label: t(`list.filter.${option}`), href: hrefFor(option), current: option === filter }))}
+      />
       <DataTable caption={t("list.tableCaption")} rows={page.rows} rowKey={(service) => service.id} columns={columns} empty={empty} stackBelow="sm" rowLayout="title-and-badge" />
       <Pagination page={page} path={SERVICES_PATH} query={{ estado: FILTER_PARAMS[filter] }} />
     </>
