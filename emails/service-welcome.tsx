@@ -24,7 +24,7 @@ const previewProps: ServiceWelcomeEmailProps = {
   domain: "midominio.es",
   panelUsername: "midomini",
   serviceUrl: "http://localhost:3000/productos/12",
-  setPasswordUrl: "http://localhost:3000/productos/12/contrasena-panel",
+  setPasswordUrl: "http://localhost:3000/productos/12/contrasena",
   locale: "es",
 };
 

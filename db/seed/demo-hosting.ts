@@ -1,5 +1,6 @@
 import type { Transaction } from "@/db/client";
-import { domains, serviceAddons, serviceConfigOptions, services, type BillingCycle, type ServiceStatus } from "@/db/schema";
+import { inArray, eq } from "drizzle-orm";
+import { domains, products, sandboxPanelAccounts, serviceAddons, serviceConfigOptions, services, type BillingCycle, type ServiceStatus } from "@/db/schema";
 import { daysFromToday, momentFromToday } from "./dates";
 import type { DemoAccounts } from "./demo-accounts";
 import { addonPrice, productLimits, productPrice, tldRenewPrice, type ReferenceIds } from "./reference-data";
@@ -90,6 +91,13 @@ export async function seedDemoHosting(tx: Transaction, reference: ReferenceIds, 
     })
     .returning({ id: serviceAddons.id });
 
+  await insertSandboxPanelAccounts(tx, [active, suspended, otherService], {
+    [active]: [
+      { email: "info@ejemplo-tienda.es", quotaMb: 2048 },
+      { email: "pedidos@ejemplo-tienda.es", quotaMb: 1024 },
+    ],
+  });
+
   const expiringSoon = await insertDomain(tx, demo.id, {
     name: "ejemplo-tienda.es",
     registeredDaysAgo: 3 * 365 - 20,
@@ -166,6 +174,41 @@ async function insertService(
     })
     .returning({ id: services.id });
   return row.id;
+}
+
+/**
+ * The sandbox panel's own accounts for the services that have one (the pending service is not
+ * provisioned yet), with the same usernames, plans and usage, so "Acceder a cPanel" opens them.
+ */
+async function insertSandboxPanelAccounts(tx: Transaction, serviceIds: number[], mailboxes: Record<number, { email: string; quotaMb: number }[]>): Promise<void> {
+  const rows = await tx
+    .select({
+      id: services.id,
+      username: services.username,
+      domain: services.domain,
+      status: services.status,
+      plan: products.panelPackage,
+      diskUsedMb: services.diskUsageMb,
+      diskLimitMb: services.diskLimitMb,
+      bandwidthUsedMb: services.bandwidthUsageMb,
+      bandwidthLimitMb: services.bandwidthLimitMb,
+    })
+    .from(services)
+    .innerJoin(products, eq(products.id, services.productId))
+    .where(inArray(services.id, serviceIds));
+  await tx.insert(sandboxPanelAccounts).values(
+    rows.map((row) => ({
+      username: row.username!,
+      domain: row.domain,
+      plan: row.plan ?? "default",
+      status: row.status === "suspended" ? "suspended" : "active",
+      diskUsedMb: row.diskUsedMb,
+      diskLimitMb: row.diskLimitMb,
+      bandwidthUsedMb: row.bandwidthUsedMb,
+      bandwidthLimitMb: row.bandwidthLimitMb,
+      mailboxes: mailboxes[row.id] ?? [],
+    })),
+  );
 }
 
 async function insertDomain(

@@ -28,6 +28,11 @@ export const AUDIT_ACTIONS = [
   "contact.permissions_changed",
   "contact.invitation_sent",
   "invitation.accepted",
+  "service.panel_login",
+  "service.panel_password_changed",
+  "service.mailbox_created",
+  "service.cancellation_requested",
+  "service.cancellation_withdrawn",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

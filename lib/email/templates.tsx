@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangeVerifyEmail, { type EmailChangeVerifyEmailProps } from "@/emails/email-change-verify";
+import CancellationRequestedEmail, { type CancellationRequestedEmailProps } from "@/emails/cancellation-requested";
 import ContactInvitationEmail, { type ContactInvitationEmailProps } from "@/emails/contact-invitation";
 import InvoiceCreatedEmail, { type InvoiceCreatedEmailProps } from "@/emails/invoice-created";
 import NetworkIncidentEmail, { type NetworkIncidentEmailProps } from "@/emails/network-incident";
@@ -41,6 +42,7 @@ export type TemplateData = {
   "service-suspended": Omit<ServiceSuspendedEmailProps, "locale">;
   "network-incident": Omit<NetworkIncidentEmailProps, "locale">;
   "ticket-notice": Omit<TicketNoticeEmailProps, "locale">;
+  "cancellation-requested": Omit<CancellationRequestedEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -110,5 +112,9 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
         reference: data.reference ?? "",
         subject: data.subject ?? "",
       }),
+  },
+  "cancellation-requested": {
+    render: (data, locale) => <CancellationRequestedEmail {...data} locale={locale} />,
+    subject: (t, data) => t("services.emails.cancellationRequested.subject", { domain: data.domain ?? "" }),
   },
 };

@@ -11,6 +11,14 @@ export type MenuGroup = { key: string; href?: string; items: MenuLink[] };
 const PORTAL_MENU: MenuGroup[] = [
   { key: "home", href: "/", items: [] },
   {
+    key: "products",
+    items: [
+      { key: "services", href: "/productos", permission: "products" },
+      { key: "order", href: "/productos/contratar", permission: "orders" },
+      { key: "addons", href: "/productos/complementos", permission: "orders" },
+    ],
+  },
+  {
     key: "domains",
     items: [{ key: "search", href: "/dominios/buscar" }],
   },
@@ -63,4 +71,9 @@ export function menuFor(user: MenuUser): MenuGroup[] {
 
 export function accountMenuFor(user: MenuUser): MenuLink[] {
   return visible(ACCOUNT_MENU, user);
+}
+
+/** Whether `href` is a page in this user's menu: built, and allowed to them. Pages link to others only then. */
+export function isInMenu(user: MenuUser, href: string): boolean {
+  return menuFor(user).some((group) => group.href === href || group.items.some((item) => item.href === href));
 }

@@ -1,9 +1,22 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { addons, products, serviceAddons, serviceConfigOptions, services } from "@/db/schema";
+import { addons, cancellationRequests, products, serviceAddons, serviceConfigOptions, services } from "@/db/schema";
 import { groupBy, omit, type ExportRequester } from "@/lib/export/export-section";
 
-/** Every hosting service with its configurable options and addons. */
+type ExportedCancellation = { reason: string; type: string; keepDomainRenewal: boolean; status: string; effectiveDate: string | null; processedAt: string | null; createdAt: string };
+
+// A service's cancellation requests, gathered in the services statement itself (no statement more per export).
+const cancellationsOfService = sql<ExportedCancellation[]>`coalesce((
+  select json_agg(json_build_object(
+    'reason', ${cancellationRequests.reason}, 'type', ${cancellationRequests.type}, 'keepDomainRenewal', ${cancellationRequests.keepDomainRenewal} <> 0,
+    'status', ${cancellationRequests.status}, 'effectiveDate', ${cancellationRequests.effectiveDate},
+    'processedAt', ${cancellationRequests.processedAt}, 'createdAt', ${cancellationRequests.createdAt}
+  ) order by ${cancellationRequests.id})
+  from ${cancellationRequests}
+  where ${cancellationRequests.serviceId} = ${services.id} and ${cancellationRequests.clientId} = ${services.clientId}
+), '[]'::json)`;
+
+/** Every hosting service with its configurable options, addons and cancellation requests. */
 export async function exportServices(executor: Executor, { scope: { clientId } }: ExportRequester) {
   const [serviceRows, configOptionRows, addonRows] = await Promise.all([
     executor
@@ -25,6 +38,7 @@ export async function exportServices(executor: Executor, { scope: { clientId } }
         bandwidthLimitMb: services.bandwidthLimitMb,
         dedicatedIp: services.dedicatedIp,
         createdAt: services.createdAt,
+        cancellationRequests: cancellationsOfService,
       })
       .from(services)
       .leftJoin(products, eq(products.id, services.productId))

@@ -16,7 +16,7 @@ export function serviceUrl(serviceId: number): string {
 }
 
 export function panelPasswordUrl(serviceId: number): string {
-  return `${serviceUrl(serviceId)}/contrasena-panel`;
+  return `${serviceUrl(serviceId)}/contrasena`;
 }
 
 type Recipient = { email: string; name: string; contactId: number };

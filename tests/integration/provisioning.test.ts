@@ -106,7 +106,7 @@ describe("provisioning a paid order", () => {
     const welcome = outbox.filter((message) => message.subject.includes(service.domain));
     expect(welcome).toHaveLength(1);
     expect(welcome[0]!.text).toContain(created.username);
-    expect(welcome[0]!.html).toContain(`/productos/${service.id}/contrasena-panel`);
+    expect(welcome[0]!.html).toContain(`/productos/${service.id}/contrasena`);
     expect(welcome[0]!.html).not.toContain(created.input!.password);
     expect(welcome[0]!.text).not.toContain(created.input!.password);
   });

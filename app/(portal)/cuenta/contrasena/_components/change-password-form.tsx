@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { FormAlert } from "@/app/_components/form-alert";
 import { NewPasswordFields } from "@/app/_components/new-password-fields";
+import { PasswordTips } from "@/app/_components/password-tips";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useRememberingForm } from "@/app/_components/use-remembering-form";
 import { changePasswordAction } from "../actions";
@@ -38,17 +39,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
               form={form}
             />
           </div>
-          <section aria-labelledby="password-tips" className="rounded-md border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">
-            <h2 id="password-tips" className="mb-2 font-semibold text-slate-900">
-              {t("security.strength.tipsTitle")}
-            </h2>
-            <ul className="list-disc space-y-2 pl-5">
-              <li>{t("security.strength.tips.length")}</li>
-              <li>{t("security.strength.tips.mix")}</li>
-              <li>{t("security.strength.tips.personal")}</li>
-              <li>{t("security.strength.tips.unique")}</li>
-            </ul>
-          </section>
+          <PasswordTips id="password-tips" />
         </div>
       </div>
       <div className="space-y-3">
