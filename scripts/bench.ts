@@ -1,6 +1,7 @@
 import os from "node:os";
 
-// `npm run bench`: prints the billing figures the README quotes (issue 3 §10). Not a test: it
+// `npm run bench`: prints the figures the README quotes (billing, issue 3 §10; the services, store
+// and support pages' statement counts, issues 7 and 9). Not a test: it
 // measures, compares with the targets and prints a table; it never fails on a slow machine.
 //   (a) invoice PDF with 50 lines, warm render p50 over 30 renders        target <= 50 ms
 //   (b) "Mis facturas" p50 for a client with 5,000 invoices in a database
@@ -20,6 +21,7 @@ const { analyze, anUnpaidInvoiceOf, insertBenchClient, insertInvoices, insertOth
 const { LIST_PAGE_SIZE, loadInvoiceListPage, loadInvoicePage } = await import("./bench/page-loads");
 const { count, elapsed, ms, timeRuns } = await import("./bench/stats");
 const { seedReferenceData } = await import("@/db/seed/reference-data");
+const { benchPageStatementCounts } = await import("./bench/page-statement-counts");
 
 function option(name: string, fallback: number): number {
   const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
@@ -125,6 +127,12 @@ const deepPage = Math.floor(BIG_CLIENT_INVOICES / LIST_PAGE_SIZE / 2);
 const largeDeepList = await timeListPage(large.bench.db, large.clientId, await cursorOfPage(large.bench.db, large.clientId, deepPage));
 await large.bench.close();
 
+// (d) statements per request of the services, store and support pages, 10 and 1,000 rows -----------
+log("counting statements of the services, store and support pages...");
+const pagesBench = usePostgres ? await openPostgresBenchDatabase(env.DATABASE_URL!, "area_bench_pages") : await openPgliteBenchDatabase();
+const pageCounts = await benchPageStatementCounts(pagesBench);
+await pagesBench.close();
+
 // Report -----------------------------------------------------------------------------------------
 const ratio = largeList.p50 / smallList.p50;
 const verdict = (ok: boolean) => (ok ? "yes" : "NO");
@@ -161,6 +169,12 @@ const rows: [string, string, string, string][] = [
     "equal",
     verdict(statements.invoiceFew === statements.invoiceMany),
   ],
+  ...pageCounts.map(({ page, few, many }): [string, string, string, string] => [
+    `Statements per request, ${page}: 10 / 1,000 rows`,
+    `${few} / ${many}`,
+    "equal",
+    verdict(few === many),
+  ]),
 ];
 
 // The load average says whether the machine was busy with something else while it measured.
