@@ -140,6 +140,17 @@ describe.each<ViewportName>(["desktop", "phone"])("the store at %s", (viewport) 
       await page.getByRole("heading", { level: 1, name: /^Factura F\d{4}-\d{6}$/ }).waitFor();
       expect(await totalsAmount(page, /^Importe pendiente$/)).toBe(0);
       await screenshot(page, `store-${viewport}-factura-pagada`);
+
+      // Paying provisioned it on the (sandbox) panel: the new service is active, with its panel user.
+      await page.goto("/productos");
+      const listed = page.locator("tr, li", { hasText: domain }).first();
+      await listed.waitFor();
+      expect(plainSpaces(await listed.innerText())).toContain("Activo");
+      await listed.getByRole("link").first().click();
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      expect(plainSpaces(await page.locator("main").innerText())).toMatch(/Usuario del panel\s+[a-z][a-z0-9]{0,15}\b/);
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, `store-${viewport}-servicio-activo`);
     });
   });
 });

@@ -1,16 +1,13 @@
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import * as schema from "@/db/schema";
 import { auditLog, staffUsers, type Permission } from "@/db/schema";
 import { activityActionLabel, listActivity, summarizeActivityDetails, type DetailTranslator } from "@/lib/account/activity";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/audit/record-audit";
-import { env } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translator";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, uniqueEmail, uniqueSuffix } from "@/tests/helpers/factories";
 import { scopeOf } from "@/tests/helpers/scope";
+import { countingDatabase } from "@/tests/helpers/counting-database";
 
 // The pages' own session check runs; only Auth.js's session lookup is replaced.
 const auth = vi.hoisted(() => vi.fn());
@@ -37,16 +34,6 @@ function signInAs(user: SignedIn) {
   auth.mockResolvedValue({ contactId: user.contactId, clientId: user.clientId, isOwner: user.isOwner, permissions: user.permissions, user: { name: "Cliente", email: user.email } });
 }
 
-/** The same database seen through a Drizzle handle that records every statement it sends. */
-function countingDatabase() {
-  const statements: string[] = [];
-  const logger = { logQuery: (query: string) => void statements.push(query) };
-  const client = (db as unknown as { $client: never }).$client;
-  const counted = env.DATABASE_URL
-    ? drizzlePostgres({ client, schema, casing: "snake_case", logger })
-    : drizzlePglite({ client, schema, casing: "snake_case", logger });
-  return { db: counted as unknown as Database, statements };
-}
 
 async function allRows(id: number) {
   const rows = [];
@@ -140,7 +127,7 @@ describe("listActivity", () => {
   });
 
   it("pages with cursors in one statement per page, each naming the client", async () => {
-    const first = countingDatabase();
+    const first = countingDatabase(db);
     const page1 = await listActivity(scopeOf(clientId), { limit: 3, db: first.db });
     expect(first.statements).toHaveLength(1);
     expect(first.statements[0]).toMatch(/"audit_log"\."client_id" = \$\d+/);
@@ -148,7 +135,7 @@ describe("listActivity", () => {
     expect(page1.rows).toHaveLength(3);
     expect(page1.previousCursor).toBeNull();
 
-    const second = countingDatabase();
+    const second = countingDatabase(db);
     const page2 = await listActivity(scopeOf(clientId), { limit: 3, cursor: page1.nextCursor, db: second.db });
     expect(second.statements).toHaveLength(1);
     const back = await listActivity(scopeOf(clientId), { limit: 3, cursor: page2.previousCursor });

@@ -1,5 +1,3 @@
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
@@ -10,10 +8,10 @@ import { getInvoiceSummary, INVOICE_SORTS, listInvoices, type InvoiceFilter, typ
 import { listQuotes } from "@/lib/billing/queries/list-quotes";
 import { getQuoteView } from "@/lib/billing/queries/quote-view";
 import { listUnpaidInvoices } from "@/lib/billing/queries/unpaid-invoices";
-import { env } from "@/lib/env";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, uniqueSuffix } from "@/tests/helpers/factories";
 import { scopeOf } from "@/tests/helpers/scope";
+import { countingDatabase } from "@/tests/helpers/counting-database";
 
 // Fixed so "overdue" does not depend on the day the suite runs.
 const TODAY = "2026-03-15";
@@ -125,16 +123,6 @@ async function insertQuote(clientId: number, spec: { stage?: QuoteStage; issueDa
   return row!;
 }
 
-/** The same database seen through a Drizzle handle that records every statement it sends. */
-function countingDatabase() {
-  const statements: string[] = [];
-  const logger = { logQuery: (query: string) => void statements.push(query) };
-  const client = (db as unknown as { $client: never }).$client;
-  const counted = env.DATABASE_URL
-    ? drizzlePostgres({ client, schema, casing: "snake_case", logger })
-    : drizzlePglite({ client, schema, casing: "snake_case", logger });
-  return { db: counted as unknown as Database, statements };
-}
 
 /** Every page of a list, following nextCursor from the first page. */
 async function walkForward(clientId: number, sort: InvoiceSort, status: InvoiceFilter, limit: number) {
@@ -251,9 +239,9 @@ describe("getInvoiceView", () => {
       lines: Array.from({ length: 60 }, (_, index) => ({ unitAmount: 100 + index })),
       payments: Array.from({ length: 20 }, () => ({ amount: 10 })),
     });
-    const first = countingDatabase();
+    const first = countingDatabase(db);
     await getInvoiceView(scopeOf(client.id), small.id, first.db);
-    const second = countingDatabase();
+    const second = countingDatabase(db);
     const view = await getInvoiceView(scopeOf(client.id), large.id, second.db);
     expect(view!.lines).toHaveLength(60);
     expect(view!.payments).toHaveLength(20);
@@ -360,11 +348,11 @@ describe("listInvoices", () => {
     await Promise.all(Array.from({ length: 3 }, () => insertInvoice(small.id)));
     await Promise.all(Array.from({ length: 60 }, (_, index) => insertInvoice(large.id, { issueDate: `2026-01-${String((index % 28) + 1).padStart(2, "0")}` })));
     for (const sort of INVOICE_SORTS) {
-      const first = countingDatabase();
+      const first = countingDatabase(db);
       await listInvoices(scopeOf(small.id), { sort, limit: 20, db: first.db });
-      const second = countingDatabase();
+      const second = countingDatabase(db);
       const page = await listInvoices(scopeOf(large.id), { sort, limit: 20, db: second.db });
-      const third = countingDatabase();
+      const third = countingDatabase(db);
       await listInvoices(scopeOf(large.id), { sort, limit: 20, cursor: page.nextCursor, db: third.db });
       expect([first.statements.length, second.statements.length, third.statements.length], sort).toEqual([1, 1, 1]);
       expect(third.statements[0]).toMatch(/where \("invoices"\."client_id" = \$1/);
@@ -386,7 +374,7 @@ describe("getInvoiceSummary", () => {
     const other = await newClient();
     await insertInvoice(other.id, { lines: [{ unitAmount: 77777, taxRateBp: 0 }], dueDate: "2026-01-01" });
 
-    const counting = countingDatabase();
+    const counting = countingDatabase(db);
     const summary = await getInvoiceSummary(scopeOf(client.id), { today: TODAY, db: counting.db });
     expect(counting.statements).toHaveLength(1);
     expect(summary).toEqual({
@@ -418,7 +406,7 @@ describe("listUnpaidInvoices", () => {
     const other = await newClient();
     await insertInvoice(other.id);
 
-    const counting = countingDatabase();
+    const counting = countingDatabase(db);
     const result = await listUnpaidInvoices(scopeOf(client.id), { today: TODAY, db: counting.db });
     expect(counting.statements).toHaveLength(1);
     expect(result.totalCount).toBe(3);
@@ -486,7 +474,7 @@ describe("quotes", () => {
         { description: "Formación exenta", unitAmount: 3000, taxRateBp: 0 },
       ],
     });
-    const counting = countingDatabase();
+    const counting = countingDatabase(db);
     const view = await getQuoteView(scopeOf(client.id), quote.id, counting.db, { today: TODAY });
     expect(counting.statements).toHaveLength(2);
     expect(view).toMatchObject({

@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
@@ -20,10 +18,10 @@ import {
 } from "@/db/schema";
 import { getDashboard, type Dashboard, type DashboardOptions } from "@/lib/dashboard/get-dashboard";
 import { madridToday } from "@/lib/dashboard/madrid-today";
-import { env } from "@/lib/env";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestProduct } from "@/tests/helpers/factories";
 import { scopeOf } from "@/tests/helpers/scope";
+import { countingDatabase } from "@/tests/helpers/counting-database";
 
 // Fixed so "overdue" does not depend on the day the suite runs.
 const TODAY = "2026-03-15";
@@ -151,16 +149,6 @@ async function createClient(spec: ClientSpec = {}) {
   };
 }
 
-/** The same database seen through a Drizzle handle that records every statement it sends. */
-function countingDatabase() {
-  const statements: string[] = [];
-  const logger = { logQuery: (query: string) => void statements.push(query) };
-  const client = (db as unknown as { $client: never }).$client;
-  const counted = env.DATABASE_URL
-    ? drizzlePostgres({ client, schema, casing: "snake_case", logger })
-    : drizzlePglite({ client, schema, casing: "snake_case", logger });
-  return { db: counted as unknown as Database, statements };
-}
 
 beforeAll(async () => {
   db = await setupTestDatabase();
@@ -278,7 +266,7 @@ describe("getDashboard", () => {
 
   it("gives a sub-account with only the invoices permission no tickets, services or domains, and does not query them", async () => {
     const a = await createClient({ invoices: [{}], services: [{ status: "active" }], tickets: [{ status: "open" }], domains: ["active"], files: 1 });
-    const counting = countingDatabase();
+    const counting = countingDatabase(db);
     const dashboard = await getDashboard(scopeOf(a.clientId), { ...INVOICES_ONLY, db: counting.db });
     expect(dashboard.services).toBeNull();
     expect(dashboard.tickets).toBeNull();
@@ -321,9 +309,9 @@ describe("getDashboard", () => {
       files: 20,
       domains: Array.from({ length: 20 }, () => "active" as const),
     });
-    const first = countingDatabase();
+    const first = countingDatabase(db);
     await getDashboard(scopeOf(small.clientId), { ...EVERYTHING, db: first.db });
-    const second = countingDatabase();
+    const second = countingDatabase(db);
     const dashboard = await getDashboard(scopeOf(large.clientId), { ...EVERYTHING, db: second.db });
     expect(dashboard.files).toHaveLength(20);
     // One per part, two for billing (its invoices and its credit and affiliate row).
@@ -333,7 +321,7 @@ describe("getDashboard", () => {
 
   it("puts the client id in the WHERE of every customer statement", async () => {
     const a = await createClient();
-    const counting = countingDatabase();
+    const counting = countingDatabase(db);
     await getDashboard(scopeOf(a.clientId), { ...EVERYTHING, db: counting.db });
     const customerStatements = counting.statements.filter((statement) => !/from "announcements"/.test(statement));
     expect(customerStatements).toHaveLength(8);

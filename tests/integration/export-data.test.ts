@@ -1,9 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import * as schema from "@/db/schema";
 import {
   auditLog,
   contacts,
@@ -20,7 +17,6 @@ import {
 import { exportAccountData } from "@/lib/account/export-data";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { madridToday } from "@/lib/dashboard/madrid-today";
-import { env } from "@/lib/env";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import {
   createSubAccount,
@@ -35,6 +31,7 @@ import {
 import { setTestRequestLocale } from "@/tests/helpers/next-intl-server";
 import type { ClientScope } from "@/lib/auth/scope";
 import { scopeOf } from "@/tests/helpers/scope";
+import { countingDatabase } from "@/tests/helpers/counting-database";
 
 // The real requireUser() runs; only Auth.js's session lookup is replaced, so no cookie or JWT is needed.
 const auth = vi.hoisted(() => vi.fn());
@@ -66,16 +63,6 @@ function download(headers?: HeadersInit) {
   return downloadExport(new Request("http://localhost/api/cuenta/exportar", { headers: { "x-forwarded-for": "192.0.2.44", ...headers } }));
 }
 
-/** The same database seen through a Drizzle handle that records every statement it sends. */
-function countingDatabase() {
-  const statements: string[] = [];
-  const logger = { logQuery: (query: string) => void statements.push(query) };
-  const client = (db as unknown as { $client: never }).$client;
-  const counted = env.DATABASE_URL
-    ? drizzlePostgres({ client, schema, casing: "snake_case", logger })
-    : drizzlePglite({ client, schema, casing: "snake_case", logger });
-  return { db: counted as unknown as Database, statements };
-}
 
 async function exportedAudits(clientId: number) {
   return db.select().from(auditLog).where(and(eq(auditLog.clientId, clientId), eq(auditLog.action, "data.exported")));
@@ -285,9 +272,9 @@ describe("/cuenta/exportar", () => {
 
 describe("exportAccountData", () => {
   it("sends the same number of statements for 1 invoice or 3, each naming the client", async () => {
-    const small = countingDatabase();
+    const small = countingDatabase(db);
     await exportAccountData(owner, { db: small.db });
-    const large = countingDatabase();
+    const large = countingDatabase(db);
     await exportAccountData(other, { db: large.db });
     expect(large.statements.length).toBe(small.statements.length);
     // "set transaction", one select per table, the audit insert.
