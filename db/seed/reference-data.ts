@@ -248,6 +248,8 @@ const SERVERS = [
     ipAddress: "192.0.2.10",
     nameservers: ["ns1.example-hosting.es", "ns2.example-hosting.es"],
     location: "Madrid (España)",
+    // New accounts of every plan but the reseller ones are created here.
+    serverGroup: "default",
   },
   {
     key: "madrid2",
@@ -256,6 +258,7 @@ const SERVERS = [
     ipAddress: "192.0.2.20",
     nameservers: ["ns1.example-hosting.es", "ns2.example-hosting.es"],
     location: "Madrid (España)",
+    serverGroup: "revendedores",
   },
 ] as const;
 
@@ -371,6 +374,8 @@ export async function seedReferenceData(db: Executor): Promise<ReferenceIds> {
         // Certificates are issued by hand; everything else is an account on the hosting panel.
         panelModule: product.type === "ssl" ? null : "cpanel",
         panelPackage: product.panelPackage,
+        // Reseller accounts live on their own servers; every other plan on the default group.
+        serverGroup: product.key === "reseller" ? "revendedores" : "default",
         diskLimitMb: product.diskLimitMb,
         bandwidthLimitMb: product.bandwidthLimitMb,
         features: product.features ?? [],
@@ -420,7 +425,7 @@ export async function seedReferenceData(db: Executor): Promise<ReferenceIds> {
 
   const serverRows = await db
     .insert(servers)
-    .values(SERVERS.map(({ name, hostname, ipAddress, nameservers, location }) => ({ name, hostname, ipAddress, nameservers: [...nameservers], location, panelType: "cpanel" })))
+    .values(SERVERS.map(({ name, hostname, ipAddress, nameservers, location, serverGroup }) => ({ name, hostname, ipAddress, nameservers: [...nameservers], location, serverGroup, panelType: "cpanel" })))
     .returning({ id: servers.id, hostname: servers.hostname });
   const serverIds = Object.fromEntries(
     SERVERS.map((server) => [server.key, serverRows.find((row) => row.hostname === server.hostname)!.id]),

@@ -161,7 +161,7 @@ describe("Ajustes de seguridad", () => {
       await submitCode(page, backupCodes[0]);
       await expectDashboard(page);
       await page.goto("/cuenta/seguridad");
-      await page.getByText(twoFactor.section.status).first().waitFor();
+      await page.getByRole("main").getByText(twoFactor.section.status).first().waitFor();
       await expectNoHorizontalScroll(page);
     });
   });

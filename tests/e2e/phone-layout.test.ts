@@ -48,7 +48,8 @@ describe("at 360 px wide", () => {
       await checkPage(page, "/soporte/tickets?estado=cerrados", "demo-tickets-cerrados");
       await checkPage(page, ticketHref, "demo-ticket");
       await checkPage(page, "/soporte/anuncios", "demo-anuncios");
-      const announcementHref = await firstHref(page, /^\/soporte\/anuncios\/[^/?]+$/);
+      // An announcement's page, not the Atom feed linked from the same list.
+      const announcementHref = await firstHref(page, /^\/soporte\/anuncios\/(?!feed\.xml$)[^/?]+$/);
       await checkPage(page, announcementHref, "demo-anuncio");
       await checkPage(page, "/dominios/buscar", "demo-dominios-buscar");
       await checkPage(page, "/dominios/buscar?dominio=mi-nueva-tienda-online.es&accion=registrar", "demo-dominios-buscar-resultado");

@@ -147,6 +147,7 @@ describe.each<ViewportName>(["desktop", "phone"])("the store at %s", (viewport) 
       await listed.waitFor();
       expect(plainSpaces(await listed.innerText())).toContain("Activo");
       await listed.getByRole("link").first().click();
+      await page.waitForURL((url) => /^\/productos\/\d+$/.test(url.pathname));
       await page.getByRole("heading", { level: 1 }).waitFor();
       expect(plainSpaces(await page.locator("main").innerText())).toMatch(/Usuario del panel\s+[a-z][a-z0-9]{0,15}\b/);
       await expectNoHorizontalScroll(page);
