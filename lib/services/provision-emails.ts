@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, or, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { clients, contacts, invoices, products, services } from "@/db/schema";
+import { clients, invoices, products, services } from "@/db/schema";
 import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
 import { sendEmail } from "@/lib/email/send-email";
 import type { TemplateData, TemplateName } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/locales";
+import { serviceNoticeRecipients, type ServiceNoticeRecipient } from "./service-notice-recipients";
 
 // Emails about a service (welcome, suspension). Sent after the change they report has committed;
 // they never throw: a mail outage must not undo a provisioned account or fail the cron.
@@ -19,23 +20,6 @@ export function panelPasswordUrl(serviceId: number): string {
   return `${serviceUrl(serviceId)}/contrasena`;
 }
 
-type Recipient = { email: string; name: string; contactId: number };
-
-/** The owner and every contact whose preferences ask for product emails; each address once. */
-async function serviceRecipients(executor: Executor, clientId: number): Promise<Recipient[]> {
-  const rows = await executor
-    .select({ id: contacts.id, email: contacts.email, firstName: contacts.firstName, lastName: contacts.lastName })
-    .from(contacts)
-    .where(and(eq(contacts.clientId, clientId), or(eq(contacts.isOwner, true), sql`(${contacts.emailPreferences} ->> 'products') = 'true'`)))
-    .orderBy(desc(contacts.isOwner), asc(contacts.id));
-  const seen = new Set<string>();
-  return rows.flatMap((row) => {
-    const email = row.email.trim();
-    if (!email || seen.has(email.toLowerCase())) return [];
-    seen.add(email.toLowerCase());
-    return [{ email, name: `${row.firstName} ${row.lastName}`.trim(), contactId: row.id }];
-  });
-}
 
 /** Deliberately unscoped: jobs know only the service id and learn its client here. */
 async function loadService(executor: Executor, serviceId: number) {
@@ -59,11 +43,11 @@ async function loadService(executor: Executor, serviceId: number) {
 async function deliver<Name extends TemplateName>(
   template: Name,
   service: { id: number; clientId: number; language: string },
-  dataFor: (recipient: Recipient) => TemplateData[Name],
+  dataFor: (recipient: ServiceNoticeRecipient) => TemplateData[Name],
 ): Promise<number> {
   const db = await getDb();
   let sent = 0;
-  for (const recipient of await serviceRecipients(db, service.clientId)) {
+  for (const recipient of await serviceNoticeRecipients(db, service.clientId)) {
     try {
       await sendEmail(
         template,

@@ -1,34 +1,14 @@
-import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { contacts, networkIssueNotices, networkIssues, services } from "@/db/schema";
+import { networkIssueNotices, networkIssues, services } from "@/db/schema";
 import { afterCommit } from "@/lib/billing/after-commit";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { issueServerIds } from "./server-status";
+import { serviceNoticeRecipients } from "@/lib/services/service-notice-recipients";
 
 export type IncidentNoticeRun = { notices: number; emails: number };
 
-export type IncidentRecipient = { email: string; name: string; contactId: number };
-
-/**
- * Who is told about an incident on a client's servers: the owner and every contact whose
- * preferences ask for product emails ("Altas, renovaciones y avisos de sus servicios"); each address
- * once, owner first. One query, scoped by the client id.
- */
-export async function incidentRecipients(executor: Executor, clientId: number): Promise<IncidentRecipient[]> {
-  const rows = await executor
-    .select({ id: contacts.id, email: contacts.email, firstName: contacts.firstName, lastName: contacts.lastName })
-    .from(contacts)
-    .where(and(eq(contacts.clientId, clientId), or(eq(contacts.isOwner, true), sql`(${contacts.emailPreferences} ->> 'products') = 'true'`)))
-    .orderBy(desc(contacts.isOwner), asc(contacts.id));
-  const seen = new Set<string>();
-  return rows.flatMap((row) => {
-    const email = row.email.trim();
-    if (!email || seen.has(email.toLowerCase())) return [];
-    seen.add(email.toLowerCase());
-    return [{ email, name: `${row.firstName} ${row.lastName}`.trim(), contactId: row.id }];
-  });
-}
 
 /**
  * The cron's incident notices: every incident or maintenance not yet resolved tells each client with
@@ -69,7 +49,7 @@ export async function sendIncidentNotices(options: { db?: Executor } = {}): Prom
       .from(services)
       .where(and(eq(services.clientId, notice.clientId), inArray(services.status, ["active", "suspended"]), sql`${services.serverId} in ${issueServerIds(sql`${issue.id}`)}`))
       .orderBy(asc(services.domain));
-    for (const recipient of await incidentRecipients(db, notice.clientId)) {
+    for (const recipient of await serviceNoticeRecipients(db, notice.clientId)) {
       await afterCommit(`incident notice ${issue.id} to client ${notice.clientId}`, async () => {
         await sendEmail(
           "network-incident",
