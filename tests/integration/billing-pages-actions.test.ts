@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseEuroAmount } from "@/app/(portal)/facturacion/anadir-fondos/parse-amount";
@@ -14,16 +13,11 @@ import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
 import { setProviderForTests } from "@/lib/providers";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createSignedInOwner, createSubAccount, createTestInvoice, uniqueSuffix } from "@/tests/helpers/factories";
+import { Redirected } from "@/tests/helpers/next-navigation";
 
 // The server actions of the billing pages, driven as a form post would drive them: the session is
 // stubbed, everything behind it (use cases, sandbox gateway, database) is the real thing.
 
-class Redirected extends Error {
-  constructor(readonly url: string) {
-    super(`redirect to ${url}`);
-  }
-}
-class NotFound extends Error {}
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 
@@ -31,20 +25,10 @@ vi.mock("@/lib/auth/session", () => ({
   getSessionUser: async () => session.user,
   requireUser: async () => session.user,
 }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirected(url);
-  },
-  notFound: () => {
-    throw new NotFound();
-  },
-}));
+vi.mock("next/navigation", () => import("@/tests/helpers/next-navigation"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 // For the invoice page, rendered by calling its server component.
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "es",
-  getTranslations: async (namespace?: string) => createTranslator({ locale: "es", messages: catalogs.es, namespace: namespace as never }),
-}));
+vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 vi.mock("@/lib/billing/billing-emails", () => ({
   sendInvoiceCreatedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
   sendPaymentReceivedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
@@ -11,26 +10,18 @@ import { chooseHostingPanel } from "@/lib/hosting/choose-hosting-panel";
 import type { PanelServer } from "@/lib/hosting/hosting-panel";
 import { chooseServerForGroup, chooseServerForProduct, loadPanelServer } from "@/lib/hosting/panel-servers";
 import { createSandboxPanel, openSandboxPanelSession } from "@/lib/hosting/sandbox-panel";
-import { catalogs } from "@/lib/i18n/messages";
 import { getProvider } from "@/lib/providers";
 import { panelFailure } from "@/tests/helpers/panel-failure";
 import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestProduct, createTestService, uniqueSuffix } from "@/tests/helpers/factories";
+import { NotFound } from "@/tests/helpers/next-navigation";
 
 // The sandbox panel on a real database (PGlite, or PostgreSQL with DATABASE_URL), its one-time test
 // page rendered as Next renders it (the server component called with its params), and the choice
 // of a server for a new account.
 
-class NotFound extends Error {}
-vi.mock("next/navigation", () => ({
-  notFound: () => {
-    throw new NotFound();
-  },
-}));
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "es",
-  getTranslations: async (namespace?: string) => createTranslator({ locale: "es", messages: catalogs.es, namespace: namespace as never }),
-}));
+vi.mock("next/navigation", () => import("@/tests/helpers/next-navigation"));
+vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 
 const { default: SandboxPanelPage } = await import("@/app/panel-de-pruebas/[token]/page");
 const { StatusPage } = await import("@/app/_components/status-page");

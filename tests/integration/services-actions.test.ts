@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
@@ -15,18 +14,12 @@ import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/databa
 import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createSignedInOwner, createSubAccount, createTestDomain, createTestService, isoDate, sessionUserFor } from "@/tests/helpers/factories";
 import { panelUnavailable, installHostingDouble } from "@/tests/helpers/hosting-double";
+import { Forbidden, NotFound, Redirected } from "@/tests/helpers/next-navigation";
 
 // The server actions and pages of Productos y servicios driven as a form post would drive them: the
 // session and request headers are stubbed; the use cases and the database are real, and the hosting
 // panel is a recording double.
 
-class Redirected extends Error {
-  constructor(readonly url: string) {
-    super(`redirect to ${url}`);
-  }
-}
-class NotFound extends Error {}
-class Forbidden extends Error {}
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 
@@ -38,23 +31,10 @@ vi.mock("@/lib/auth/session", () => ({
     return user;
   },
 }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirected(url);
-  },
-  notFound: () => {
-    throw new NotFound();
-  },
-  forbidden: () => {
-    throw new Forbidden();
-  },
-}));
+vi.mock("next/navigation", () => import("@/tests/helpers/next-navigation"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "es",
-  getTranslations: async (namespace?: string) => createTranslator({ locale: "es", messages: catalogs.es, namespace: namespace as never }),
-}));
+vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 
 const { panelLoginAction, createMailboxAction, withdrawCancellationAction } = await import("@/app/(portal)/productos/[serviceId]/actions");
 const { changePanelPasswordAction } = await import("@/app/(portal)/productos/[serviceId]/contrasena/actions");

@@ -1,23 +1,15 @@
 import { eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { cartItems, orders, productPrices } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
-import { catalogs } from "@/lib/i18n/messages";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createSignedInOwner, createSubAccount, createTestProduct, createTestService, sessionUserFor } from "@/tests/helpers/factories";
+import { Forbidden, NotFound, Redirected } from "@/tests/helpers/next-navigation";
 
 // The store's server actions and the addons page as a form post and a request drive them: only the
 // session, redirects and cache are stubbed; zod, the permission check, the use cases and the database are real.
 
-class Redirected extends Error {
-  constructor(readonly url: string) {
-    super(`redirect to ${url}`);
-  }
-}
-class NotFound extends Error {}
-class Forbidden extends Error {}
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({
@@ -28,22 +20,9 @@ vi.mock("@/lib/auth/session", () => ({
     return user;
   },
 }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirected(url);
-  },
-  notFound: () => {
-    throw new NotFound();
-  },
-  forbidden: () => {
-    throw new Forbidden();
-  },
-}));
+vi.mock("next/navigation", () => import("@/tests/helpers/next-navigation"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "es",
-  getTranslations: async (namespace?: string) => createTranslator({ locale: "es", messages: catalogs.es, namespace: namespace as never }),
-}));
+vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 vi.mock("@/lib/billing/billing-emails", () => ({
   sendInvoiceCreatedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
   sendPaymentReceivedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
