@@ -39,6 +39,9 @@ const envSchema = z.object({
   HOSTING_PANEL: z.preprocess(emptyToUndefined, z.enum(["whm", "sandbox"]).optional()),
   // How long one WHM API call may take before it counts as "panel unavailable".
   WHM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(15_000)),
+  // Sends every WHM call to this address instead of https://HOST:PORT of the server row: an SSH
+  // tunnel or a proxy in front of the panels, or the WHM stand-in the benchmark starts.
+  WHM_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

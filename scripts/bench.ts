@@ -8,9 +8,12 @@ import os from "node:os";
 //       of 1,000,000 invoices against the same page in one of 1,000      target ratio <= 1.5
 //   (c) statements per request of the list and invoice pages, for a
 //       client with 10 and one with 1,000 invoices                        target: equal
+//   (e) the service page against the invoice page over HTTP from `next start`, with the WHM
+//       stand-in answering in 300 ms (issue 7)                             target ratio <= 1.5
 // PostgreSQL when DATABASE_URL is set (scratch databases area_bench_small and area_bench_large are
 // created on that server and dropped afterwards), an in-memory PGlite otherwise.
-// Options: --large=N (invoices in the large database, default 1000000), --runs=N (list timings).
+// Options: --large=N (invoices in the large database, default 1000000), --runs=N (list timings),
+// --no-build (reuse the last `next build` for (e) instead of building the current code).
 
 const { loadEnvConfig } = await import("@next/env");
 loadEnvConfig(process.cwd(), true, { info: () => {}, error: console.error });
@@ -22,6 +25,7 @@ const { LIST_PAGE_SIZE, loadInvoiceListPage, loadInvoicePage } = await import(".
 const { count, elapsed, ms, timeRuns } = await import("./bench/stats");
 const { seedReferenceData } = await import("@/db/seed/reference-data");
 const { benchPageStatementCounts } = await import("./bench/page-statement-counts");
+const { benchServicePageTiming } = await import("./bench/service-page-timing");
 
 function option(name: string, fallback: number): number {
   const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
@@ -133,6 +137,9 @@ const pagesBench = usePostgres ? await openPostgresBenchDatabase(env.DATABASE_UR
 const pageCounts = await benchPageStatementCounts(pagesBench);
 await pagesBench.close();
 
+// (e) the service page over HTTP, the panel answering in 300 ms ------------------------------------
+const servicePage = await benchServicePageTiming({ databaseUrl: env.DATABASE_URL, build: !process.argv.includes("--no-build"), log });
+
 // Report -----------------------------------------------------------------------------------------
 const ratio = largeList.p50 / smallList.p50;
 const verdict = (ok: boolean) => (ok ? "yes" : "NO");
@@ -168,6 +175,12 @@ const rows: [string, string, string, string][] = [
     `${statements.invoiceFew} / ${statements.invoiceMany}`,
     "equal",
     verdict(statements.invoiceFew === statements.invoiceMany),
+  ],
+  [
+    `Service page (all but the streamed usage) p50 / invoice page p50, HTTP from next start, panel answering in ${servicePage.panelLatencyMs} ms (${servicePage.runs} stale services)`,
+    `${ms(servicePage.serviceContentP50)} / ${ms(servicePage.invoiceP50)} = ${(servicePage.serviceContentP50 / servicePage.invoiceP50).toFixed(2)} (whole stream with usage ${ms(servicePage.serviceCompleteP50)}; ${servicePage.panelCalls} panel calls)`,
+    "≤ 1.5",
+    verdict(servicePage.serviceContentP50 / servicePage.invoiceP50 <= 1.5),
   ],
   ...pageCounts.map(({ page, few, many }): [string, string, string, string] => [
     `Statements per request, ${page}: 10 / 1,000 rows`,

@@ -14,7 +14,7 @@ export async function timeRuns(work: () => Promise<unknown>, options: { warmup: 
   return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), runs: samples.length };
 }
 
-function percentile(samples: number[], fraction: number): number {
+export function percentile(samples: number[], fraction: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   const rank = (sorted.length - 1) * fraction;

@@ -60,7 +60,12 @@ const ok = (command: string, reason: string, data?: unknown): Envelope => ({
 });
 const failed = (command: string, reason: string): Envelope => ({ metadata: { command, reason, result: 0, version: 1 } });
 
-export async function startWhmStandIn(): Promise<WhmStandIn> {
+export type WhmStandInOptions = {
+  /** Every answer waits this long, as a busy panel across the Atlantic would (the benchmark uses 300 ms). */
+  latencyMs?: number;
+};
+
+export async function startWhmStandIn(options: WhmStandInOptions = {}): Promise<WhmStandIn> {
   const requests: RecordedWhmRequest[] = [];
   const accounts = new Map<string, StandInAccount>();
   const pending: WhmMisbehaviour[] = [];
@@ -241,8 +246,9 @@ export async function startWhmStandIn(): Promise<WhmStandIn> {
       response.end(body);
     };
     const misbehaviour = pending.shift();
-    if (misbehaviour?.kind === "slow") {
-      const timer = setTimeout(() => respond(), misbehaviour.ms);
+    const delayMs = misbehaviour?.kind === "slow" ? misbehaviour.ms : (options.latencyMs ?? 0);
+    if (delayMs > 0) {
+      const timer = setTimeout(() => respond(), delayMs);
       response.on("close", () => clearTimeout(timer));
       return;
     }
