@@ -72,10 +72,11 @@ describe("the policy in the browser", () => {
       await page.evaluate(() => {
         const button = document.createElement("button");
         button.id = "inyectado";
+        button.textContent = "inyectado";
         button.setAttribute("onclick", "document.body.dataset.inyectado = 'si'");
         document.body.append(button);
+        button.click();
       });
-      await page.locator("#inyectado").click();
       expect(await page.evaluate(() => document.body.dataset.inyectado ?? null)).toBeNull();
       const seen: string[] = [];
       const blocked = (problem: string) => /inline event handler/i.test(problem) && /Content Security Policy/i.test(problem);
