@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseContentSecurityPolicy } from "@/lib/http/security-headers";
 import { baseUrl, LOGINS } from "@/tests/helpers/browser";
-import { documentHeaderProblems, takeSecurityProblems } from "@/tests/helpers/security-guard";
+import { checkedDocumentCount, documentHeaderProblems, takeSecurityProblems } from "@/tests/helpers/security-guard";
 import { setUpBrowser } from "@/tests/helpers/sign-in";
 
 // The headers over real HTTP from `next start` (every document of the other e2e files is checked by
@@ -67,6 +67,15 @@ describe("security headers over HTTP", () => {
 });
 
 describe("the policy in the browser", () => {
+  it("has the guard read the headers of every document the browser loads, a redirect included", async () => {
+    const before = await checkedDocumentCount();
+    await browser.withPage("desktop", async (page) => {
+      await page.goto("/"); // 307 to /acceder, then /acceder: two documents
+      await page.goto("/soporte/conocimiento");
+    });
+    expect(await checkedDocumentCount()).toBe(before + 3);
+  });
+
   it("blocks an inline event handler, and the e2e guard reports the console error", async () => {
     await browser.withSignedInPage({ email: LOGINS.demo }, async (page) => {
       await page.evaluate(() => {

@@ -9,6 +9,7 @@ import { parseContentSecurityPolicy } from "@/lib/http/security-headers";
 const problems: string[] = [];
 const pendingChecks = new Set<Promise<void>>();
 const seenNonces = new Set<string>();
+let checkedDocuments = 0;
 
 /** What the console says when a policy blocked something (or a header could not be parsed). */
 const POLICY_MESSAGE = /content[- ]security[- ]policy|permissions[- ]policy/i;
@@ -61,6 +62,7 @@ async function checkDocument(response: Response, origin: string): Promise<void> 
   } catch {
     return; // The context closed before the headers were read: nothing left to judge.
   }
+  checkedDocuments += 1;
   problems.push(...documentHeaderProblems(`${response.status()} ${response.url().replace(origin, "")}`, headers));
 }
 
@@ -85,4 +87,10 @@ export function watchSecurity(context: BrowserContext, baseUrl: string): void {
 export async function takeSecurityProblems(): Promise<string[]> {
   await Promise.allSettled([...pendingChecks]);
   return problems.splice(0, problems.length);
+}
+
+/** How many document responses have been checked so far (the guard's own test reads it). */
+export async function checkedDocumentCount(): Promise<number> {
+  await Promise.allSettled([...pendingChecks]);
+  return checkedDocuments;
 }
