@@ -11,7 +11,9 @@ const nextConfig = {
   outputFileTracingIncludes: { "/**": ["./public/fonts/**"] },
   // forbidden() answers 403 for a sub-account without the permission.
   // Ticket attachments travel in the server action's body: room for the support settings' 5 x 2 MiB.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
+  // proxy.ts (security headers) sees every request; Next.js documents that a body longer than
+  // proxyClientMaxBodySize (10 MB by default) is buffered only up to it: the actions' 12 MB here too.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
 };
 
 export default withNextIntl(nextConfig);

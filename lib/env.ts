@@ -29,6 +29,8 @@ const envSchema = z.object({
   TOTP_ENCRYPTION_KEY_PREVIOUS: optionalString,
   // Which AEAT environment the invoices' VERI*FACTU QR points at ("pruebas" until the company is live).
   VERIFACTU_ENVIRONMENT: z.preprocess(emptyToUndefined, z.enum(["pruebas", "produccion"]).default("pruebas")),
+  // Strict-Transport-Security max-age, sent only in production when APP_BASE_URL is https; 0: never.
+  HSTS_MAX_AGE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(31_536_000)),
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   // Which control panel runs hosting accounts. "whm": the WHM API 1 adapter, on the servers of the
   // `servers` table (each names the variable holding its token in servers.token_env, read through

@@ -3,6 +3,7 @@ import path from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import "./provided-context";
+import { watchSecurity } from "./security-guard";
 
 // Browser-test helpers around Debian's chromium. The server (tests/e2e/setup/server.ts) provides
 // the base URL and the path of its log, where the outbox email adapter prints every message.
@@ -37,7 +38,11 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page in a context of its own (own cookies), Spanish locale, relative URLs resolved against the server. */
+/**
+ * A page in a context of its own (own cookies), Spanish locale, relative URLs resolved against the
+ * server. Every document the context loads is checked for the security headers, and every policy
+ * error on its console recorded (tests/helpers/security-guard.ts; setUpBrowser fails the test).
+ */
 export async function newPage(browser: Browser, options: { viewport?: ViewportName } = {}): Promise<Page> {
   const context = await browser.newContext({
     ...VIEWPORTS[options.viewport ?? "desktop"],
@@ -45,6 +50,7 @@ export async function newPage(browser: Browser, options: { viewport?: ViewportNa
     locale: "es-ES",
     timezoneId: "Europe/Madrid",
   });
+  watchSecurity(context, baseUrl());
   return context.newPage();
 }
 

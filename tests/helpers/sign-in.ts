@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { launchBrowser, newPage, signInToDashboard, type ViewportName } from "./browser";
+import { takeSecurityProblems } from "./security-guard";
 
 /** Who signs in (with the demo password unless given) and at which width. */
 export type SignInAs = { email: string; password?: string; viewport?: ViewportName };
@@ -20,6 +21,11 @@ export type FileBrowser = {
   expectSignIn(login: SignInAs): Promise<void>;
 };
 
+async function failOnSecurityProblems(): Promise<void> {
+  const problems = await takeSecurityProblems();
+  if (problems.length > 0) throw new Error(`Security headers or policy errors:\n${problems.join("\n")}`);
+}
+
 async function closingAfter<T>(page: Page, run: (page: Page) => Promise<T>): Promise<T> {
   try {
     return await run(page);
@@ -37,8 +43,15 @@ export function setUpBrowser(): FileBrowser {
   beforeAll(async () => {
     launched = await launchBrowser();
   });
+  // Every document served must carry the security headers and no page may log a policy error: the
+  // test during which that happened fails (what a beforeAll saw fails the first test).
+  afterEach(failOnSecurityProblems);
   afterAll(async () => {
-    await launched?.close();
+    try {
+      await failOnSecurityProblems();
+    } finally {
+      await launched?.close();
+    }
   });
 
   const chromium = (): Browser => {
