@@ -44,6 +44,11 @@ const envSchema = z.object({
   // Sends every WHM call to this address instead of https://HOST:PORT of the server row: an SSH
   // tunnel or a proxy in front of the panels, or the WHM stand-in the benchmark starts.
   WHM_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  // Passkeys (WebAuthn): the relying party id (the site's host name, no scheme or port) and the exact
+  // origin the browser reports. Unset: both come from APP_BASE_URL (http://localhost:3000 in development).
+  // A passkey is bound to its RP id: changing it later makes every registered passkey useless.
+  WEBAUTHN_RP_ID: optionalString,
+  WEBAUTHN_ORIGIN: z.preprocess(emptyToUndefined, z.url().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -106,4 +111,11 @@ export function whmToken(variableName: string | null | undefined): string | null
   if (!variableName || !isWhmTokenVariableName(variableName)) return null;
   const value = process.env[variableName]?.trim();
   return value ? value : null;
+}
+
+/** Where passkeys belong: the RP id they are bound to and the origin every browser answer must come from. */
+export function webauthnRelyingParty(): { rpId: string; origin: string } {
+  const base = new URL(env.APP_BASE_URL);
+  const origin = env.WEBAUTHN_ORIGIN ? new URL(env.WEBAUTHN_ORIGIN).origin : base.origin;
+  return { rpId: env.WEBAUTHN_RP_ID ?? new URL(origin).hostname, origin };
 }

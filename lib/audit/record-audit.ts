@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   "two_factor.success",
   "two_factor.failure",
   "two_factor.backup_codes_regenerated",
+  "passkey.added",
+  "passkey.removed",
   "contact.created",
   "contact.updated",
   "contact.deleted",

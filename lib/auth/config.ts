@@ -4,10 +4,11 @@ import { authSecret } from "@/lib/env";
 import { loadSessionContact } from "./device-sessions";
 import { authorizeCredentials, type SignInRefusal } from "./two-factor-sign-in";
 import { clientIp } from "./client-ip";
+import { authorizePasskey } from "./passkeys-sign-in";
 
 /** The refusal travels as the error's `code`; the sign-in action turns it back into a message key. */
 class SignInRefused extends CredentialsSignin {
-  constructor(refusal: SignInRefusal) {
+  constructor(refusal: SignInRefusal | string) {
     super();
     this.code = refusal;
   }
@@ -35,6 +36,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           password: credentials?.password,
           pendingToken: credentials?.pendingToken,
           code: credentials?.code,
+          ip: clientIp(request.headers),
+          userAgent: request.headers.get("user-agent"),
+        });
+        if (!result.ok) throw new SignInRefused(result.refusal);
+        return result.user;
+      },
+    }),
+    // A passkey's signed answer (lib/auth/passkeys.ts): both factors at once, no password, no code.
+    Credentials({
+      id: "passkey",
+      name: "Passkey",
+      credentials: { response: {} },
+      async authorize(credentials, request) {
+        const result = await authorizePasskey({
+          response: credentials?.response,
           ip: clientIp(request.headers),
           userAgent: request.headers.get("user-agent"),
         });

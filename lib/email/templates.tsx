@@ -12,6 +12,7 @@ import PasswordResetEmail, { type PasswordResetEmailProps } from "@/emails/passw
 import PaymentReceivedEmail, { type PaymentReceivedEmailProps } from "@/emails/payment-received";
 import QuoteAcceptedEmail, { type QuoteAcceptedEmailProps } from "@/emails/quote-accepted";
 import TwoFactorChangedEmail, { type TwoFactorChangedEmailProps } from "@/emails/two-factor-changed";
+import PasskeyChangedEmail, { type PasskeyChangedEmailProps } from "@/emails/passkey-changed";
 import ServiceSuspendedEmail, { type ServiceSuspendedEmailProps } from "@/emails/service-suspended";
 import ServiceWelcomeEmail, { type ServiceWelcomeEmailProps } from "@/emails/service-welcome";
 import TicketNoticeEmail, { type TicketNoticeEmailProps } from "@/emails/ticket-notice";
@@ -38,6 +39,7 @@ export type TemplateData = {
   "email-change-notice": Omit<EmailChangeNoticeEmailProps, "locale">;
   "contact-invitation": Omit<ContactInvitationEmailProps, "locale">;
   "two-factor-changed": Omit<TwoFactorChangedEmailProps, "locale">;
+  "passkey-changed": Omit<PasskeyChangedEmailProps, "locale">;
   "service-welcome": Omit<ServiceWelcomeEmailProps, "locale">;
   "service-suspended": Omit<ServiceSuspendedEmailProps, "locale">;
   "network-incident": Omit<NetworkIncidentEmailProps, "locale">;
@@ -92,6 +94,10 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "two-factor-changed": {
     render: (data, locale) => <TwoFactorChangedEmail {...data} locale={locale} />,
     subject: (t, data) => t(`email.twoFactorChanged.subject.${data.change ?? "enabled"}`),
+  },
+  "passkey-changed": {
+    render: (data, locale) => <PasskeyChangedEmail {...data} locale={locale} />,
+    subject: (t, data) => t(`passkeys.email.subject.${data.change ?? "added"}`),
   },
   "service-welcome": {
     render: (data, locale) => <ServiceWelcomeEmail {...data} locale={locale} />,

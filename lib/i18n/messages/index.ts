@@ -19,6 +19,7 @@ import enServices from "./en/services.json";
 import enStore from "./en/store.json";
 import enSupport from "./en/support.json";
 import enTwoFactor from "./en/two-factor.json";
+import enPasskeys from "./en/passkeys.json";
 import esAccount from "./es/account.json";
 import esAuth from "./es/auth.json";
 import esBillingErrors from "./es/billing-errors.json";
@@ -40,6 +41,7 @@ import esServices from "./es/services.json";
 import esStore from "./es/store.json";
 import esSupport from "./es/support.json";
 import esTwoFactor from "./es/two-factor.json";
+import esPasskeys from "./es/passkeys.json";
 
 // One JSON file per area and language; the file name is the namespace (t("auth.signIn.title")).
 // billing-errors.json is the "errors" branch of the billing namespace (t("billing.errors.alreadyPaid")).
@@ -65,6 +67,7 @@ export const catalogs = {
     services: esServices,
     store: esStore,
     knowledge: esKnowledge,
+    passkeys: esPasskeys,
   },
   en: {
     common: enCommon,
@@ -87,6 +90,7 @@ export const catalogs = {
     services: enServices,
     store: enStore,
     knowledge: enKnowledge,
+    passkeys: enPasskeys,
   },
 };
 
