@@ -10,6 +10,7 @@ import type { SelectOption } from "../_components/select-field";
 import { RevokeOtherSessions } from "./_components/revoke-other-sessions";
 import { SecurityQuestionForm } from "./_components/security-question-form";
 import { SessionList } from "./_components/session-list";
+import { PasskeySection } from "./_components/passkey-section";
 import { TwoFactorSection } from "./_components/two-factor-section";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,6 +51,8 @@ export default async function SecuritySettingsPage() {
         </Card>
 
         <TwoFactorSection />
+
+        <PasskeySection />
 
         <Card title={t("security.sessions.title")} titleId="active-sessions">
           <div className="space-y-4">
