@@ -73,12 +73,16 @@ export async function listPasskeys(user: PasskeyUser, executor?: Executor): Prom
 // ---------------------------------------------------------------------------------------------
 // Challenges: one row per ceremony, deleted by the answer that uses it.
 
-async function issueChallenge(executor: Executor, purpose: Purpose, contactId: number | null): Promise<string> {
+/**
+ * Random bytes for the options (the library base64url-encodes them; a string would be taken as text),
+ * stored as the base64url the browser's clientDataJSON will carry back.
+ */
+async function issueChallenge(executor: Executor, purpose: Purpose, contactId: number | null): Promise<Uint8Array<ArrayBuffer>> {
   // Spent challenges are deleted on use; only abandoned ones expire in place, and go here.
   await executor.delete(webauthnChallenges).where(lte(webauthnChallenges.expiresAt, sql`now()`));
-  const challenge = isoBase64URL.fromBuffer(randomBytes(32));
+  const challenge = new Uint8Array(randomBytes(32));
   await executor.insert(webauthnChallenges).values({
-    challenge,
+    challenge: isoBase64URL.fromBuffer(challenge),
     purpose,
     contactId,
     expiresAt: sql`now() + make_interval(mins => ${PASSKEY_CHALLENGE_TTL_MINUTES})`,
