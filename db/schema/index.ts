@@ -10,4 +10,5 @@ export * from "./files";
 export * from "./email-log";
 export * from "./audit";
 export * from "./verifactu";
+export * from "./sandbox-registry";
 export * from "./passkeys";

@@ -7,6 +7,7 @@ import { listTldPrices } from "@/lib/domains/tld-prices";
 import { setProviderForTests } from "@/lib/providers";
 import { RegistrarError, type Registrar } from "@/lib/registrar/registrar";
 import { createSandboxRegistrar, sandboxHashSaysTaken } from "@/lib/registrar/sandbox-registrar";
+import { createRegistrarDouble } from "../helpers/registrar-double";
 import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestDomain, uniqueSuffix } from "@/tests/helpers/factories";
 
@@ -34,7 +35,8 @@ function freeLabel(prefix: string): string {
 
 /** Installed as the portal's registrar for the current test. */
 function spyRegistrar(): Registrar & { checkAvailability: ReturnType<typeof vi.fn> } {
-  const spy = { name: "spy", checkAvailability: vi.fn(async (names: string[]) => names.map((name) => ({ name, status: "available" as const }))) };
+  const checkAvailability = vi.fn(async (names: string[]) => names.map((name) => ({ name, status: "available" as const })));
+  const spy = { ...createRegistrarDouble({ overrides: { checkAvailability } }).registrar, checkAvailability };
   setProviderForTests("registrar", spy);
   return spy;
 }
@@ -122,12 +124,16 @@ describe("searchDomains: register", () => {
   });
 
   it("shows every row as unknown, with a message key, when the registrar fails", async () => {
-    setProviderForTests("registrar", {
-      name: "failing",
-      checkAvailability: async () => {
-        throw new RegistrarError("unavailable", "connection refused", "ECONNREFUSED");
-      },
-    });
+    setProviderForTests(
+      "registrar",
+      createRegistrarDouble({
+        overrides: {
+          checkAvailability: async () => {
+            throw new RegistrarError("unavailable", "connection refused", "ECONNREFUSED");
+          },
+        },
+      }).registrar,
+    );
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const result = await searchDomains("ejemplo-caido.es", "register", CURRENCY);
     warn.mockRestore();

@@ -29,6 +29,7 @@ import { checkout } from "@/lib/orders/checkout";
 import { setProviderForTests } from "@/lib/providers";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createSignedInOwner, createSubAccount, createTestDomain, createTestProduct, createTestService, sessionUserFor, uniqueSuffix } from "@/tests/helpers/factories";
+import { createRegistrarDouble } from "@/tests/helpers/registrar-double";
 
 vi.mock("@/lib/billing/billing-emails", () => ({
   sendInvoiceCreatedEmail: vi.fn(async () => ({ sent: 1, failed: 0 })),
@@ -102,13 +103,17 @@ beforeAll(async () => {
   db = await setupTestDatabase();
   await seedReferenceDataOnce(db);
   catalogue = await createCatalogue();
-  setProviderForTests("registrar", {
-    name: "sandbox",
-    async checkAvailability(names) {
-      registrarCalls.push(names);
-      return names.map((name) => ({ name, status: name.startsWith("ocupado") ? ("taken" as const) : ("available" as const) }));
-    },
-  });
+  setProviderForTests(
+    "registrar",
+    createRegistrarDouble({
+      overrides: {
+        async checkAvailability(names) {
+          registrarCalls.push(names);
+          return names.map((name) => ({ name, status: name.startsWith("ocupado") ? ("taken" as const) : ("available" as const) }));
+        },
+      },
+    }).registrar,
+  );
 });
 
 afterAll(async () => {
