@@ -189,6 +189,9 @@ describe("adding a passkey", () => {
     expect(refused).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { passkeyName: "passkeys.errors.nameRequired" } });
     expect(await db.select().from(webauthnChallenges).where(eq(webauthnChallenges.contactId, owner.id))).toHaveLength(0);
 
+    const wrongPassword = await startPasskeyRegistrationAction(null, formDataOf({ passkeyName: "Móvil", passkeyPassword: "otra" }));
+    expect(wrongPassword).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { passkeyPassword: "passkeys.errors.passwordWrong" } });
+
     const started = await startPasskeyRegistrationAction(null, formDataOf({ passkeyName: "Móvil", passkeyPassword: TEST_PASSWORD }));
     if (!started.ok || !started.data) throw new Error("start refused");
     const authenticator = createSoftwareAuthenticator();

@@ -32,7 +32,11 @@ const removeSchema = z.object({ passkeyId: z.coerce.number().int().positive().ma
 export const startPasskeyRegistrationAction = userAction({ schema: startSchema }, async (input, user): Promise<ActionResult<PublicKeyCredentialCreationOptionsJSON>> => {
   const company = await getCompanySettings();
   const result = await startPasskeyRegistration(user, { password: input.passkeyPassword, rpName: company.tradeName || company.legalName });
-  if (!result.ok) return result;
+  if (!result.ok) {
+    // The form's field is "passkeyPassword": the message goes next to it.
+    const passwordError = result.fieldErrors?.password;
+    return passwordError ? { ok: false, error: result.error, fieldErrors: { passkeyPassword: passwordError } } : result;
+  }
   return { ok: true, data: result.options };
 });
 
