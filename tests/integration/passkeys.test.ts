@@ -224,6 +224,14 @@ describe("signing in with a passkey", () => {
     expect(await verifyPasskeySignIn({ response, ip: nextIp() })).toEqual({ ok: false, error: "passkeys.errors.challengeExpired" });
   });
 
+  it("lets only one of two simultaneous answers with one challenge through", async () => {
+    const { authenticator } = await ownerWithPasskey();
+    const response = authenticator.authenticate({ challenge: await signInChallenge(), rpId, origin });
+    const results = await Promise.all([verifyPasskeySignIn({ response, ip: nextIp() }), verifyPasskeySignIn({ response, ip: nextIp() })]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toEqual({ ok: false, error: "passkeys.errors.challengeExpired" });
+  });
+
   it("refuses a counter that did not move forward (a cloned authenticator)", async () => {
     const { owner, authenticator } = await ownerWithPasskey();
     expect((await verifyPasskeySignIn({ response: authenticator.authenticate({ challenge: await signInChallenge(), rpId, origin, counter: 5 }), ip: nextIp() })).ok).toBe(true);
