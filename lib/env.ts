@@ -117,5 +117,11 @@ export function whmToken(variableName: string | null | undefined): string | null
 export function webauthnRelyingParty(): { rpId: string; origin: string } {
   const base = new URL(env.APP_BASE_URL);
   const origin = env.WEBAUTHN_ORIGIN ? new URL(env.WEBAUTHN_ORIGIN).origin : base.origin;
-  return { rpId: env.WEBAUTHN_RP_ID ?? new URL(origin).hostname, origin };
+  const host = new URL(origin).hostname;
+  const rpId = env.WEBAUTHN_RP_ID ?? host;
+  // Browsers refuse an RP id the page's host is not equal to or a subdomain of: say so at once.
+  if (host !== rpId && !host.endsWith(`.${rpId}`)) {
+    throw new Error(`WEBAUTHN_RP_ID (${rpId}) must be the host of WEBAUTHN_ORIGIN (${origin}) or a parent domain of it.`);
+  }
+  return { rpId, origin };
 }
