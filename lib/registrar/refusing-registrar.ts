@@ -5,13 +5,15 @@ import { RegistrarError, type Registrar } from "./registrar";
  * a vendor it cannot reach (REGISTRAR=logicboxes without its keys). Every call answers "registrar
  * unavailable" and logs why, so orders wait rather than pretending a name was registered.
  */
+const refusing = new WeakSet<Registrar>();
+
 export function createRefusingRegistrar(name: string, why: string): Registrar {
   console.error(`[registrar] Registrar calls are off. ${why}.`);
   const refuse = async (): Promise<never> => {
     console.error(`[registrar] Call refused. ${why}.`);
     throw new RegistrarError("unavailable", `registrar calls are off: ${why}`);
   };
-  return {
+  const registrar: Registrar = {
     name,
     checkAvailability: refuse,
     register: refuse,
@@ -31,4 +33,10 @@ export function createRefusingRegistrar(name: string, why: string): Registrar {
     deletePrivateNameserver: refuse,
     sync: refuse,
   };
+  refusing.add(registrar);
+  return registrar;
+}
+
+export function isRefusingRegistrar(registrar: Registrar): boolean {
+  return refusing.has(registrar);
 }

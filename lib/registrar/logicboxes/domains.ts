@@ -87,7 +87,8 @@ const actionSchema = z
     actionstatusdesc: z.string().optional(),
     status: z.string().optional(),
   })
-  .loose();
+  .loose()
+  .refine((answer) => answer.entityid !== undefined || answer.actionstatus !== undefined || answer.status !== undefined, "not an action record");
 
 async function action(client: LogicBoxesClient, command: string, params: Record<string, string | number | boolean | readonly string[] | undefined>) {
   const answer = await client.post(command, params, actionSchema);

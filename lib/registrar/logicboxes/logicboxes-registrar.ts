@@ -12,7 +12,7 @@ import {
   type RegistryStatus,
 } from "../registrar";
 import { createLogicBoxesClient, type LogicBoxesClient, type LogicBoxesConfig } from "./client";
-import { addContact, contactFromVendor } from "./contacts";
+import { addContact, contactFromVendor, splitRegistryPhone } from "./contacts";
 import * as domains from "./domains";
 
 /**
@@ -32,6 +32,9 @@ export function createLogicBoxesRegistrar(config: LogicBoxesConfig): Registrar {
 
   /** One vendor contact per distinct contact (the three roles are usually the same person); billing is the admin's. */
   async function contactIds(contacts: DomainContacts): Promise<domains.ContactIds> {
+    // All refused before the first one is created, so a bad phone leaves no stray contact behind.
+    const badPhone = [contacts.registrant, contacts.admin, contacts.tech].find((contact) => !splitRegistryPhone(contact.phone));
+    if (badPhone) throw new RegistrarError("invalid_contact", "LogicBoxes contacts/add: phone not in +CC.NUMBER form");
     const created = new Map<string, number>();
     const idOf = async (contact: DomainContact) => {
       const key = JSON.stringify(contact);
