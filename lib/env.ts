@@ -50,6 +50,9 @@ const envSchema = z.object({
   REGISTRAR: z.preprocess(emptyToUndefined, z.enum(["logicboxes", "sandbox"]).optional()),
   // https://httpapi.com/api (live) or https://test.httpapi.com/api (the vendor's test account).
   LOGICBOXES_API_URL: z.preprocess(emptyToUndefined, z.url().default("https://httpapi.com/api")),
+  // Where availability is checked (domains/available.json), if not at LOGICBOXES_API_URL: the vendor
+  // documents https://domaincheck.httpapi.com/api for live checks.
+  LOGICBOXES_DOMAINCHECK_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   // The reseller id (auth-userid) and API key; the key is never logged.
   LOGICBOXES_RESELLER_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d+$/, "digits only").optional()),
   LOGICBOXES_API_KEY: optionalString,

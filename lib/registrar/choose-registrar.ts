@@ -6,7 +6,7 @@ import { createSandboxRegistrar } from "./sandbox-registrar";
 
 type RegistrarConfig = Pick<
   Env,
-  "REGISTRAR" | "LOGICBOXES_API_URL" | "LOGICBOXES_RESELLER_ID" | "LOGICBOXES_API_KEY" | "LOGICBOXES_CUSTOMER_ID" | "LOGICBOXES_TIMEOUT_MS"
+  "REGISTRAR" | "LOGICBOXES_API_URL" | "LOGICBOXES_DOMAINCHECK_URL" | "LOGICBOXES_RESELLER_ID" | "LOGICBOXES_API_KEY" | "LOGICBOXES_CUSTOMER_ID" | "LOGICBOXES_TIMEOUT_MS"
 >;
 
 /**
@@ -27,5 +27,12 @@ export function chooseRegistrar(config: RegistrarConfig = env): Registrar {
     const asked = config.REGISTRAR === "logicboxes" ? "REGISTRAR=logicboxes" : "a LOGICBOXES_* variable is set";
     return createRefusingRegistrar("logicboxes", `${asked} but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not`);
   }
-  return createLogicBoxesRegistrar({ baseUrl: config.LOGICBOXES_API_URL, resellerId, apiKey, customerId, timeoutMs: config.LOGICBOXES_TIMEOUT_MS });
+  return createLogicBoxesRegistrar({
+    baseUrl: config.LOGICBOXES_API_URL,
+    availabilityUrl: config.LOGICBOXES_DOMAINCHECK_URL,
+    resellerId,
+    apiKey,
+    customerId,
+    timeoutMs: config.LOGICBOXES_TIMEOUT_MS,
+  });
 }

@@ -477,6 +477,27 @@ describe("LogicBoxes adapter: the vendor's own refusals", () => {
     expect(await registrar.checkAvailability([])).toEqual([]);
   });
 
+  it("asks availability at the separate check host when one is configured, everything else at the API URL", async () => {
+    const checkHost = await startLogicBoxesStandIn();
+    try {
+      const split = createLogicBoxesRegistrar({
+        baseUrl: standIn.baseUrl,
+        availabilityUrl: checkHost.baseUrl,
+        resellerId: STAND_IN_RESELLER_ID,
+        apiKey: STAND_IN_API_KEY,
+        customerId: STAND_IN_CUSTOMER_ID,
+        timeoutMs: TIMEOUT_MS,
+      });
+      // The check host holds no orders: there mi-tienda.com is free, which proves where the question went.
+      expect(await split.checkAvailability(["mi-tienda.com"])).toEqual([{ name: "mi-tienda.com", status: "available" }]);
+      expect(await split.getLock("mi-tienda.com")).toBe(true);
+      expect(checkHost.requests.map((request) => request.path)).toEqual(["/api/domains/available.json"]);
+      expect(standIn.requests.map((request) => request.path)).toEqual(["/api/domains/details-by-name.json"]);
+    } finally {
+      await checkHost.close();
+    }
+  });
+
   it("reports a pending transfer and a domain gone before its expiry", async () => {
     await registrar.transfer({ name: "de-otro.com", eppCode: "EPP-code#2026", nameservers, contacts, idProtection: false });
     expect(await registrar.sync("de-otro.com")).toMatchObject({ status: "pending_transfer", expiryDate: null, locked: false });

@@ -21,6 +21,11 @@ export type LogicBoxesConfig = {
   customerId: string;
   /** Milliseconds per call before it counts as "unavailable". */
   timeoutMs: number;
+  /**
+   * Where domains/available.json is asked, when not at baseUrl: the vendor documents a separate
+   * host for live availability checks (https://domaincheck.httpapi.com/api).
+   */
+  availabilityUrl?: string;
 };
 
 export type LogicBoxesParams = Record<string, string | number | boolean | readonly string[] | undefined>;
@@ -28,6 +33,8 @@ export type LogicBoxesParams = Record<string, string | number | boolean | readon
 export type LogicBoxesClient = {
   readonly customerId: string;
   get<Schema extends z.ZodType>(command: string, params: LogicBoxesParams, schema: Schema): Promise<z.infer<Schema>>;
+  /** domains/available.json, at availabilityUrl when one is configured. */
+  checkAvailability<Schema extends z.ZodType>(params: LogicBoxesParams, schema: Schema): Promise<z.infer<Schema>>;
   post<Schema extends z.ZodType>(command: string, params: LogicBoxesParams, schema: Schema): Promise<z.infer<Schema>>;
 };
 
@@ -63,6 +70,7 @@ export function codeForLogicBoxesMessage(message: string): RegistrarErrorCode {
 
 export function createLogicBoxesClient(config: LogicBoxesConfig): LogicBoxesClient {
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
+  const availabilityUrl = (config.availabilityUrl ?? config.baseUrl).replace(/\/+$/, "");
   const secrets = [config.apiKey, encodeURIComponent(config.apiKey)].filter((secret) => secret.length > 0);
 
   /** Removes the api-key from any text that may end up in a log. */
@@ -70,7 +78,13 @@ export function createLogicBoxesClient(config: LogicBoxesConfig): LogicBoxesClie
     return secrets.reduce((result, secret) => result.split(secret).join("[redacted]"), text);
   }
 
-  async function call<Schema extends z.ZodType>(method: "GET" | "POST", command: string, params: LogicBoxesParams, schema: Schema): Promise<z.infer<Schema>> {
+  async function call<Schema extends z.ZodType>(
+    method: "GET" | "POST",
+    command: string,
+    params: LogicBoxesParams,
+    schema: Schema,
+    base = baseUrl,
+  ): Promise<z.infer<Schema>> {
     const where = `LogicBoxes ${command}`;
     const query = new URLSearchParams({ "auth-userid": config.resellerId, "api-key": config.apiKey });
     for (const [key, value] of Object.entries(params)) {
@@ -82,7 +96,7 @@ export function createLogicBoxesClient(config: LogicBoxesConfig): LogicBoxesClie
     let status: number;
     let text: string;
     try {
-      const response = await fetch(`${baseUrl}/${command}.json?${query.toString()}`, {
+      const response = await fetch(`${base}/${command}.json?${query.toString()}`, {
         method,
         headers: { Accept: "application/json" },
         // A redirect would be a login page or a proxy: never follow it with the key in the URL.
@@ -126,6 +140,7 @@ export function createLogicBoxesClient(config: LogicBoxesConfig): LogicBoxesClie
   return {
     customerId: config.customerId,
     get: (command, params, schema) => call("GET", command, params, schema),
+    checkAvailability: (params, schema) => call("GET", "domains/available", params, schema, availabilityUrl),
     post: (command, params, schema) => call("POST", command, params, schema),
   };
 }

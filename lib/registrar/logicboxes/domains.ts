@@ -15,7 +15,7 @@ export type VendorAvailability = "available" | "regthroughus" | "regthroughother
 
 /** One answer per full name asked (domain-name × tlds); a name the answer omits reads as unknown. */
 export async function checkAvailability(client: LogicBoxesClient, labels: string[], tlds: string[]): Promise<Map<string, VendorAvailability>> {
-  const answer = await client.get("domains/available", { "domain-name": labels, tlds }, availabilitySchema);
+  const answer = await client.checkAvailability({ "domain-name": labels, tlds }, availabilitySchema);
   const result = new Map<string, VendorAvailability>();
   for (const [name, entry] of Object.entries(answer)) {
     const status = entry.status.toLowerCase();
