@@ -76,6 +76,8 @@ export type LogicBoxesStandIn = {
   addContact(contact: Partial<StandInContact>): number;
   /** Applies to the next request (whatever its command), then normal answers resume. */
   misbehaveNext(misbehaviour: LogicBoxesMisbehaviour): void;
+  /** Applies to the next request of `command` (e.g. "domains/details-by-name"). */
+  misbehaveOn(command: string, misbehaviour: LogicBoxesMisbehaviour): void;
   reset(): void;
   close(): Promise<void>;
 };
@@ -96,6 +98,7 @@ export async function startLogicBoxesStandIn(): Promise<LogicBoxesStandIn> {
   const elsewhere = new Map<string, { authCode: string; locked: boolean }>();
   const unknownNames = new Set<string>();
   const pending: LogicBoxesMisbehaviour[] = [];
+  const pendingByCommand = new Map<string, LogicBoxesMisbehaviour>();
   let nextOrderId = 84_311_819;
   let nextContactId = 80_083_695;
   let nextActionId = 500_000_000;
@@ -405,8 +408,11 @@ export async function startLogicBoxesStandIn(): Promise<LogicBoxesStandIn> {
       response.writeHead(status, { "Content-Type": type, "Content-Length": Buffer.byteLength(body) });
       response.end(body);
     };
+    const commandOfPath = /^\/api\/([a-z]+\/[a-z-]+)\.json$/.exec(url.pathname)?.[1];
+    const forCommand = commandOfPath ? pendingByCommand.get(commandOfPath) : undefined;
+    if (forCommand) pendingByCommand.delete(commandOfPath!);
     // A failed action can only answer a change: it waits for the next POST.
-    const misbehaviour = pending[0]?.kind === "actionFailed" && request.method !== "POST" ? undefined : pending.shift();
+    const misbehaviour = forCommand ?? (pending[0]?.kind === "actionFailed" && request.method !== "POST" ? undefined : pending.shift());
     if (misbehaviour?.kind === "slow") {
       const timer = setTimeout(respond, misbehaviour.ms);
       response.on("close", () => clearTimeout(timer));
@@ -468,6 +474,7 @@ export async function startLogicBoxesStandIn(): Promise<LogicBoxesStandIn> {
     addOrder,
     addContact,
     misbehaveNext: (misbehaviour) => pending.push(misbehaviour),
+    misbehaveOn: (command, misbehaviour) => pendingByCommand.set(command, misbehaviour),
     reset() {
       requests.length = 0;
       orders.clear();
@@ -475,6 +482,7 @@ export async function startLogicBoxesStandIn(): Promise<LogicBoxesStandIn> {
       elsewhere.clear();
       unknownNames.clear();
       pending.length = 0;
+      pendingByCommand.clear();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -118,12 +118,12 @@ const cases: Case[] = [
             "protect-privacy": "true",
           },
         ],
+        details("nueva.com"),
       ];
     },
     succeeded: (result) => {
-      const today = new Date();
-      const expected = `${today.getUTCFullYear() + 2}-${String(today.getUTCMonth() + 1).padStart(2, "0")}`;
-      expect((result as { expiryDate: string }).expiryDate.slice(0, 7)).toBe(expected);
+      // The vendor's endtime, as details-by-name reports it.
+      expect(result).toEqual({ expiryDate: new Date(standIn.orders.get("nueva.com")!.endtime! * 1000).toISOString().slice(0, 10) });
       expect(standIn.orders.get("nueva.com")).toMatchObject({ currentStatus: "Active", privacy: true, nameservers: ["ns1.hosting.test", "ns2.hosting.test"] });
     },
   },
@@ -475,6 +475,16 @@ describe("LogicBoxes adapter: the vendor's own refusals", () => {
       { ...AUTH, "domain-name": ["libre", "otra"], tlds: "es" },
     ]);
     expect(await registrar.checkAvailability([])).toEqual([]);
+  });
+
+  it("keeps a registration that succeeded even when its details cannot be read afterwards", async () => {
+    standIn.misbehaveOn("domains/details-by-name", { kind: "slow", ms: 10_000 });
+    const result = await registrar.register({ name: "nueva.com", years: 3, nameservers, contacts, idProtection: false });
+    const today = new Date();
+    expect(result.expiryDate).toBe(`${today.getUTCFullYear() + 3}-${today.toISOString().slice(5, 10)}`);
+    expect(standIn.orders.has("nueva.com")).toBe(true);
+    expect(standIn.requests.map((request) => request.path)).toEqual(["/api/contacts/add.json", "/api/domains/register.json", "/api/domains/details-by-name.json"]);
+    expect(consoleOutput.join("\n")).toContain("nueva.com registered; its expiry date could not be read yet");
   });
 
   it("asks availability at the separate check host when one is configured, everything else at the API URL", async () => {

@@ -78,7 +78,15 @@ export function createLogicBoxesRegistrar(config: LogicBoxesConfig): Registrar {
       checkNameservers(input.nameservers);
       const ids = await contactIds(input.contacts);
       await domains.register(client, { name: input.name, years: input.years, nameservers: input.nameservers, contacts: ids, privacy: input.idProtection });
-      // The registry counts the term from today; the cron's sync() copies the vendor's exact endtime later.
+      // The vendor's own expiry, so a later renew's date matches its endtime. The name is registered
+      // whatever happens next: if the details cannot be read now, the term counted from today (as
+      // the registry counts it) stands until the cron's sync() copies the vendor's date.
+      try {
+        const order = await details(input.name);
+        if (order.endtime) return { expiryDate: isoDateOfEpoch(order.endtime) };
+      } catch (error) {
+        console.warn(`[registrar] ${input.name} registered; its expiry date could not be read yet: ${error instanceof Error ? error.message : "unknown error"}`);
+      }
       return { expiryDate: addYears(todayUtc(), input.years) };
     },
 
