@@ -18,12 +18,17 @@ import {
 // mode (error envelope, 401, 403, timeout, 5xx, malformed JSON, JSON of the wrong shape) mapped to
 // a RegistrarError code, with the api-key never in an error or in console output.
 
+// Short, for the timeout tests; every other call gets NORMAL_TIMEOUT_MS so a busy machine cannot
+// turn a slow connect into a timeout that never reaches the stand-in.
 const TIMEOUT_MS = 250;
+const NORMAL_TIMEOUT_MS = 5_000;
 const AUTH = { "auth-userid": STAND_IN_RESELLER_ID, "api-key": STAND_IN_API_KEY };
 const EXPIRY_EPOCH = Date.UTC(2027, 2, 15, 13, 34, 52) / 1000;
 
 let standIn: LogicBoxesStandIn;
 let registrar: Registrar;
+let normalRegistrar: Registrar;
+let impatientRegistrar: Registrar;
 let order: StandInOrder;
 let ownerContactId: number;
 let consoleOutput: string[];
@@ -320,13 +325,9 @@ async function failure(promise: Promise<unknown>): Promise<RegistrarError> {
 
 beforeAll(async () => {
   standIn = await startLogicBoxesStandIn();
-  registrar = createLogicBoxesRegistrar({
-    baseUrl: standIn.baseUrl,
-    resellerId: STAND_IN_RESELLER_ID,
-    apiKey: STAND_IN_API_KEY,
-    customerId: STAND_IN_CUSTOMER_ID,
-    timeoutMs: TIMEOUT_MS,
-  });
+  const config = { baseUrl: standIn.baseUrl, resellerId: STAND_IN_RESELLER_ID, apiKey: STAND_IN_API_KEY, customerId: STAND_IN_CUSTOMER_ID };
+  normalRegistrar = createLogicBoxesRegistrar({ ...config, timeoutMs: NORMAL_TIMEOUT_MS });
+  impatientRegistrar = createLogicBoxesRegistrar({ ...config, timeoutMs: TIMEOUT_MS });
 });
 
 afterAll(async () => {
@@ -334,6 +335,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
+  registrar = normalRegistrar;
   standIn.reset();
   ownerContactId = standIn.addContact({});
   order = standIn.addOrder({
@@ -388,6 +390,7 @@ describe.each(cases)("LogicBoxes adapter: $name", (testCase) => {
   });
 
   it("gives up after the timeout: unavailable", async () => {
+    registrar = impatientRegistrar;
     standIn.misbehaveNext({ kind: "slow", ms: 10_000 });
     const started = Date.now();
     const error = await failure(testCase.invoke());
@@ -461,7 +464,7 @@ describe("LogicBoxes adapter: the vendor's own refusals", () => {
     expect(repeat.code).toBe("rejected");
     expectRequests([details("mi-tienda.com")]);
     // Two requests that read the same endtime: the second one's exp-date is stale by the time it arrives.
-    const client = createLogicBoxesClient({ baseUrl: standIn.baseUrl, resellerId: STAND_IN_RESELLER_ID, apiKey: STAND_IN_API_KEY, customerId: STAND_IN_CUSTOMER_ID, timeoutMs: TIMEOUT_MS });
+    const client = createLogicBoxesClient({ baseUrl: standIn.baseUrl, resellerId: STAND_IN_RESELLER_ID, apiKey: STAND_IN_API_KEY, customerId: STAND_IN_CUSTOMER_ID, timeoutMs: NORMAL_TIMEOUT_MS });
     const stale = await failure(lbDomains.renew(client, { orderId: order.orderId, years: 1, expiryEpoch: EXPIRY_EPOCH }));
     expect(stale.code).toBe("rejected");
     expect(stale.message).toContain("exp-date");
@@ -478,6 +481,7 @@ describe("LogicBoxes adapter: the vendor's own refusals", () => {
   });
 
   it("keeps a registration that succeeded even when its details cannot be read afterwards", async () => {
+    registrar = impatientRegistrar;
     standIn.misbehaveOn("domains/details-by-name", { kind: "slow", ms: 10_000 });
     const result = await registrar.register({ name: "nueva.com", years: 3, nameservers, contacts, idProtection: false });
     const today = new Date();
@@ -496,7 +500,7 @@ describe("LogicBoxes adapter: the vendor's own refusals", () => {
         resellerId: STAND_IN_RESELLER_ID,
         apiKey: STAND_IN_API_KEY,
         customerId: STAND_IN_CUSTOMER_ID,
-        timeoutMs: TIMEOUT_MS,
+        timeoutMs: NORMAL_TIMEOUT_MS,
       });
       // The check host holds no orders: there mi-tienda.com is free, which proves where the question went.
       expect(await split.checkAvailability(["mi-tienda.com"])).toEqual([{ name: "mi-tienda.com", status: "available" }]);
@@ -537,7 +541,7 @@ describe("LogicBoxes adapter: the api-key stays secret", () => {
     expect(quoted.message).toContain("[redacted]");
     expectNoKeyIn(quoted);
 
-    const wrongKey = createLogicBoxesRegistrar({ baseUrl: standIn.baseUrl, resellerId: STAND_IN_RESELLER_ID, apiKey: "wrong-key-0123456789", customerId: STAND_IN_CUSTOMER_ID, timeoutMs: TIMEOUT_MS });
+    const wrongKey = createLogicBoxesRegistrar({ baseUrl: standIn.baseUrl, resellerId: STAND_IN_RESELLER_ID, apiKey: "wrong-key-0123456789", customerId: STAND_IN_CUSTOMER_ID, timeoutMs: NORMAL_TIMEOUT_MS });
     const refused = await failure(wrongKey.getLock("mi-tienda.com"));
     expect(refused.code).toBe("unavailable");
     expect(refused.message).not.toContain("wrong-key-0123456789");
@@ -548,7 +552,7 @@ describe("LogicBoxes adapter: the api-key stays secret", () => {
   it("answers unavailable when nothing listens, without the URL (and its key) in the message", async () => {
     const closed = await startLogicBoxesStandIn();
     await closed.close();
-    const unreachable = createLogicBoxesRegistrar({ baseUrl: closed.baseUrl, resellerId: STAND_IN_RESELLER_ID, apiKey: STAND_IN_API_KEY, customerId: STAND_IN_CUSTOMER_ID, timeoutMs: TIMEOUT_MS });
+    const unreachable = createLogicBoxesRegistrar({ baseUrl: closed.baseUrl, resellerId: STAND_IN_RESELLER_ID, apiKey: STAND_IN_API_KEY, customerId: STAND_IN_CUSTOMER_ID, timeoutMs: NORMAL_TIMEOUT_MS });
     const error = await failure(unreachable.sync("mi-tienda.com"));
     expect(error.code).toBe("unavailable");
     expect(error.message).toContain("network error");
