@@ -18,6 +18,22 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString,
   CRON_SECRET: optionalString,
   FILE_MAX_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(10 * 1024 * 1024)),
+  // Which registrar registers domains. "logicboxes": the LogicBoxes (ResellerClub) HTTP API with the
+  // LOGICBOXES_* variables below; "sandbox": the embedded sandbox registry. Unset: LogicBoxes when a
+  // LOGICBOXES_* key is set, the sandbox otherwise (lib/registrar/choose-registrar.ts).
+  REGISTRAR: z.preprocess(emptyToUndefined, z.enum(["logicboxes", "sandbox"]).optional()),
+  // https://httpapi.com/api (live) or https://test.httpapi.com/api (the vendor's test account).
+  LOGICBOXES_API_URL: z.preprocess(emptyToUndefined, z.url().default("https://httpapi.com/api")),
+  // Where availability is checked (domains/available.json), if not at LOGICBOXES_API_URL: the vendor
+  // documents https://domaincheck.httpapi.com/api for live checks.
+  LOGICBOXES_DOMAINCHECK_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  // The reseller id (auth-userid) and API key; the key is never logged.
+  LOGICBOXES_RESELLER_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d+$/, "digits only").optional()),
+  LOGICBOXES_API_KEY: optionalString,
+  // The customer (under the reseller) every domain and WHOIS contact is created under.
+  LOGICBOXES_CUSTOMER_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d+$/, "digits only").optional()),
+  // How long one LogicBoxes call may take before it counts as "registrar unavailable".
+  LOGICBOXES_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(20_000)),
   // How many proxies in front of the app append to x-forwarded-for (a Vercel-style host: 1). The
   // client's address is the entry that many places from the right; earlier entries are the client's
   // own words. 0, the default (a bare `next start`): no forwarded header is believed and every

@@ -8,8 +8,8 @@ import type { PaymentGateway } from "@/lib/payments/gateway";
 import { createRefusingGateway } from "@/lib/payments/refusing-gateway";
 import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
 import { createStripeGateway } from "@/lib/payments/stripe-gateway";
+import { chooseRegistrar } from "@/lib/registrar/choose-registrar";
 import type { Registrar } from "@/lib/registrar/registrar";
-import { createSandboxRegistrar } from "@/lib/registrar/sandbox-registrar";
 import { createSandboxSubmitter, type VerifactuSubmitter } from "@/lib/verifactu/submitter";
 
 /**
@@ -32,8 +32,7 @@ export type ProviderKind = keyof Providers;
 // The one place that reads vendor keys from lib/env: the vendor when its keys are set, the sandbox otherwise.
 const choosers: { [Kind in ProviderKind]: () => Providers[Kind] } = {
   payments: choosePaymentGateway,
-  // Only the sandbox exists today; the LogicBoxes (ResellerClub) adapter and its keys arrive with the domains issue.
-  registrar: () => createSandboxRegistrar(),
+  registrar: chooseRegistrar,
   hosting: chooseHostingPanel,
   // Only the sandbox exists today: records are queued and marked sent; the AEAT's SOAP service comes later.
   verifactu: () => createSandboxSubmitter(),

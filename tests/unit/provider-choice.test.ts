@@ -1,15 +1,21 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { STAND_IN_API_KEY, STAND_IN_CUSTOMER_ID, STAND_IN_RESELLER_ID, startLogicBoxesStandIn } from "@/tests/helpers/logicboxes-stand-in";
 
 // lib/providers reads lib/env, which reads process.env once when first imported: each case stubs the
 // variables, then imports a fresh copy of the modules.
 async function freshProviders(vars: Record<string, string>) {
   for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
   vi.resetModules();
-  const [providers, { acceptsSandboxPayments }] = await Promise.all([import("@/lib/providers"), import("@/lib/payments/sandbox-payment")]);
-  return { getProvider: providers.getProvider, setProviderForTests: providers.setProviderForTests, acceptsSandboxPayments };
+  const [providers, { acceptsSandboxPayments }, { isRefusingRegistrar }] = await Promise.all([
+    import("@/lib/providers"),
+    import("@/lib/payments/sandbox-payment"),
+    import("@/lib/registrar/refusing-registrar"),
+  ]);
+  return { getProvider: providers.getProvider, setProviderForTests: providers.setProviderForTests, acceptsSandboxPayments, isRefusingRegistrar };
 }
 
-const NO_VENDOR_KEYS = { STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "", RESEND_API_KEY: "" };
+const NO_LOGICBOXES = { REGISTRAR: "", LOGICBOXES_RESELLER_ID: "", LOGICBOXES_API_KEY: "", LOGICBOXES_CUSTOMER_ID: "", LOGICBOXES_API_URL: "" };
+const NO_VENDOR_KEYS = { STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "", RESEND_API_KEY: "", ...NO_LOGICBOXES };
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -81,5 +87,56 @@ describe("lib/providers: which adapter serves each service", () => {
     const { getProvider, acceptsSandboxPayments } = await freshProviders({ STRIPE_SECRET_KEY: "", NODE_ENV: "production", DATABASE_URL: "" });
     expect(getProvider("payments").name).toBe("sandbox");
     expect(acceptsSandboxPayments()).toBe(true);
+  });
+
+  describe("the registrar", () => {
+    it("is LogicBoxes when its keys are set, and its calls go to LOGICBOXES_API_URL with them", async () => {
+      const standIn = await startLogicBoxesStandIn();
+      try {
+        const { getProvider, isRefusingRegistrar } = await freshProviders({
+          ...NO_LOGICBOXES,
+          LOGICBOXES_API_URL: standIn.baseUrl,
+          LOGICBOXES_RESELLER_ID: STAND_IN_RESELLER_ID,
+          LOGICBOXES_API_KEY: STAND_IN_API_KEY,
+          LOGICBOXES_CUSTOMER_ID: STAND_IN_CUSTOMER_ID,
+        });
+        const registrar = getProvider("registrar");
+        expect(registrar.name).toBe("logicboxes");
+        expect(isRefusingRegistrar(registrar)).toBe(false);
+        expect(await registrar.checkAvailability(["libre-del-todo.com"])).toEqual([{ name: "libre-del-todo.com", status: "available" }]);
+        expect(standIn.requests).toEqual([
+          {
+            method: "GET",
+            path: "/api/domains/available.json",
+            query: { "auth-userid": STAND_IN_RESELLER_ID, "api-key": STAND_IN_API_KEY, "domain-name": "libre-del-todo", tlds: "com" },
+          },
+        ]);
+      } finally {
+        await standIn.close();
+      }
+    });
+
+    it("is the sandbox with REGISTRAR=sandbox, even with LogicBoxes keys set", async () => {
+      const { getProvider } = await freshProviders({ ...NO_LOGICBOXES, REGISTRAR: "sandbox", LOGICBOXES_RESELLER_ID: "1", LOGICBOXES_API_KEY: "k", LOGICBOXES_CUSTOMER_ID: "2" });
+      expect(getProvider("registrar").name).toBe("sandbox");
+    });
+
+    it("refuses every call, saying which variable is missing, when LogicBoxes is asked for without its keys", async () => {
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const { getProvider, isRefusingRegistrar } = await freshProviders({ ...NO_LOGICBOXES, REGISTRAR: "logicboxes", LOGICBOXES_RESELLER_ID: "753669" });
+      const registrar = getProvider("registrar");
+      expect(isRefusingRegistrar(registrar)).toBe(true);
+      await expect(registrar.checkAvailability(["libre.com"])).rejects.toMatchObject({ code: "unavailable", messageKey: "domains.errors.registrar.unavailable" });
+      await expect(registrar.renew({ name: "libre.com", years: 1, currentExpiryDate: "2027-01-01" })).rejects.toMatchObject({ code: "unavailable" });
+      const lines = logged.mock.calls.map((call) => String(call[0]));
+      expect(lines.join("\n")).toContain("LOGICBOXES_API_KEY, LOGICBOXES_CUSTOMER_ID are not");
+      expect(lines.join("\n")).not.toContain("LOGICBOXES_RESELLER_ID,");
+    });
+
+    it("refuses, rather than using the sandbox, when only some LogicBoxes keys are set", async () => {
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      const { getProvider, isRefusingRegistrar } = await freshProviders({ ...NO_LOGICBOXES, LOGICBOXES_API_KEY: "lbKey-only" });
+      expect(isRefusingRegistrar(getProvider("registrar"))).toBe(true);
+    });
   });
 });
