@@ -133,6 +133,16 @@ describe("lib/providers: which adapter serves each service", () => {
       expect(lines.join("\n")).not.toContain("LOGICBOXES_RESELLER_ID,");
     });
 
+    it("refuses in production on PostgreSQL when no registrar is configured, and is the sandbox there only when asked for", async () => {
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      const production = { ...NO_LOGICBOXES, NODE_ENV: "production", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/none_tmp" };
+      const unset = await freshProviders(production);
+      expect(unset.isRefusingRegistrar(unset.getProvider("registrar"))).toBe(true);
+      const staging = await freshProviders({ ...production, REGISTRAR: "sandbox" });
+      expect(staging.isRefusingRegistrar(staging.getProvider("registrar"))).toBe(false);
+      expect(staging.getProvider("registrar").name).toBe("sandbox");
+    });
+
     it("refuses, rather than using the sandbox, when only some LogicBoxes keys are set", async () => {
       vi.spyOn(console, "error").mockImplementation(() => {});
       const { getProvider, isRefusingRegistrar } = await freshProviders({ ...NO_LOGICBOXES, LOGICBOXES_API_KEY: "lbKey-only" });
