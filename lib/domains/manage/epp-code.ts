@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { sendEmail } from "@/lib/email/send-email";
+import { getProvider } from "@/lib/providers";
+import { rowIdField } from "@/lib/row-id";
+import { currentDomainContacts } from "./contacts";
+import { findManageableDomain, registrarRefusal, type ManageResult } from "./manageable-domain";
+
+export const eppCodeSchema = z.object({ domainId: rowIdField() });
+export type EppCodeInput = z.infer<typeof eppCodeSchema>;
+
+/**
+ * "Obtener código EPP" (walkthrough §5.2.9): the registrar's code is emailed to the registrant's
+ * address and the page only says where it went. The template marks the code secret, so the copy in
+ * the sent-email log (Correos enviados) carries a placeholder: the code is never stored by us.
+ */
+export async function requestEppCode(user: SessionUser, input: EppCodeInput): Promise<ManageResult<{ email: string }>> {
+  const db = await getDb();
+  const found = await findManageableDomain(db, user.scope, input.domainId);
+  if (!found.ok) return found;
+  const { domain } = found;
+  let registrant;
+  let eppCode: string;
+  try {
+    registrant = (await currentDomainContacts(user.scope, domain, { db })).registrant;
+    eppCode = await getProvider("registrar").getEppCode(domain.name);
+  } catch (error) {
+    return registrarRefusal(error);
+  }
+  if (!registrant.email) return { ok: false, error: "domainManage.errors.email" };
+  await sendEmail(
+    "domain-epp-code",
+    { email: registrant.email, name: registrant.name, clientId: user.clientId, contactId: user.contactId },
+    { name: registrant.name, domain: domain.name, eppCode },
+  );
+  return { ok: true, data: { email: registrant.email } };
+}
