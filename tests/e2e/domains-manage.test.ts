@@ -61,7 +61,7 @@ describe.each<"desktop" | "phone">(["desktop", "phone"])("Mis dominios at %s", (
       const row = page.locator("tr", { hasText: domain });
       const text = await row.innerText();
       expect(text).toContain(manage.status.active);
-      expect(text).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+      expect(text).toMatch(/\d{1,2} \S+ \d{4}/);
       expect(text).toMatch(/€/);
       await expectNoHorizontalScroll(page);
       await screenshot(page, `domains-${viewport}-list`);

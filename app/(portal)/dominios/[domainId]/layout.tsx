@@ -24,7 +24,7 @@ export default async function DomainLayout({ children, params }: { children: Rea
     { label: t("summary.registered"), value: formatDate(domain.registrationDate, locale) },
     { label: t("summary.expires"), value: domain.expiryDate ? formatDate(domain.expiryDate, locale) : t("list.noExpiry") },
     { label: t("summary.renewal"), value: t("list.price", { amount: formatAmount(domain.recurringAmount, domain.currency, locale), years: domain.registrationPeriodYears }) },
-    { label: t("summary.autoRenew"), value: domain.autoRenew ? t("summary.on") : t("summary.off") },
+    { label: t("summary.autoRenew"), value: domain.autoRenew ? t("list.autoRenewOn") : t("list.autoRenewOff") },
     { label: t("summary.lock"), value: domain.registrarLock ? t("summary.on") : t("summary.off") },
   ];
   return (
