@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { ReactNode } from "react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { domainContacts, domainPrivateNameservers, domains, sandboxRegistryDomains, sentEmails, type Permission } from "@/db/schema";
+import { auditLog, domainContacts, domainPrivateNameservers, domains, sandboxRegistryDomains, sentEmails, type Permission } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { listDomains } from "@/lib/domains/manage/list-domains";
 import { catalogs } from "@/lib/i18n/messages";
@@ -205,15 +205,22 @@ describe("Bloquear registro", () => {
       [domain.name, false],
       [domain.name, true],
     ]);
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.clientId, domain.clientId), eq(auditLog.action, "domain.lock_changed")));
+    expect(audits.map((row) => row.details)).toEqual([
+      { domainId: domain.id, domain: domain.name, locked: false },
+      { domainId: domain.id, domain: domain.name, locked: true },
+    ]);
   });
 
   it("keeps the lock as it was when the registrar refuses or the input is bad", async () => {
     const { domain } = await ownerWithDomain();
     registrar.refuseNext("setLock", "rejected");
+    // (a refusal leaves no trace in the activity log either: checked below)
     expect(await post(actions.setRegistrarLockAction, { domainId: String(domain.id), locked: "off" })).toEqual({ ok: false, error: "domains.errors.registrar.rejected" });
     expect(await post(actions.setRegistrarLockAction, { domainId: String(domain.id), locked: "quizá" })).toMatchObject({ ok: false, fieldErrors: { locked: "errors.invalidValue" } });
     expect((await domainRow(domain.id)).registrarLock).toBe(true);
     expect(registrar.callsOf("setLock")).toHaveLength(1);
+    expect(await db.select().from(auditLog).where(eq(auditLog.clientId, domain.clientId))).toEqual([]);
   });
 
   it("does not touch a domain that is not held for the client (pending transfer)", async () => {
@@ -354,6 +361,8 @@ describe("Obtener código EPP", () => {
     expect(logged[0]!.text).not.toContain(code);
     expect(logged[0]!.html).not.toContain(code);
     expect(logged[0]!.text).toContain(spanish("email.layout.secretWithheld"));
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.clientId, user.clientId), eq(auditLog.action, "domain.epp_code_requested")));
+    expect(audit!.details).toEqual({ domainId: domain.id, domain: domain.name, sentTo: "titular@test.local" });
     // The answer the page shows says where it went, never the code.
     expect(JSON.stringify(result)).not.toContain(code);
   });

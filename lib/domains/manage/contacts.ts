@@ -6,6 +6,7 @@ import { isCountryCode } from "@/lib/account/countries";
 import { normalizePhone, normalizePostcode, phoneError, postcodeError } from "@/lib/account/postal-rules";
 import { checkTaxId, normalizeTaxId } from "@/lib/account/tax-id";
 import type { ClientScope } from "@/lib/auth/scope";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session";
 import type { ClientDomain } from "@/lib/domains/client-domain";
 import { getProvider } from "@/lib/providers";
@@ -146,7 +147,7 @@ export async function loadDomainContactsPage(scope: ClientScope, domain: ClientD
  * "Información de contactos" (walkthrough §5.1.2, §5.2.5): one role changed; the registrar gets all
  * three (its call replaces the set) and our copy is written only once it has accepted.
  */
-export async function saveDomainContact(user: SessionUser, input: DomainContactInput): Promise<ManageResult<{ role: ContactRole }>> {
+export async function saveDomainContact(user: SessionUser, input: DomainContactInput, ip: string | null = null): Promise<ManageResult<{ role: ContactRole }>> {
   const db = await getDb();
   const found = await findManageableDomain(db, user.scope, input.domainId);
   if (!found.ok) return found;
@@ -165,5 +166,7 @@ export async function saveDomainContact(user: SessionUser, input: DomainContactI
     .insert(domainContacts)
     .values({ domainId: found.domain.id, clientId: user.clientId, contacts, updatedAt: now })
     .onConflictDoUpdate({ target: domainContacts.domainId, set: { contacts, updatedAt: now }, where: eq(domainContacts.clientId, user.clientId) });
+  // The contact's own details are personal data: the trace names the role, not the values.
+  await recordAudit(db, { clientId: user.clientId, contactId: user.contactId, action: "domain.contact_changed", details: { domainId: found.domain.id, domain: found.domain.name, role: input.role }, ip });
   return { ok: true, data: { role: input.role } };
 }

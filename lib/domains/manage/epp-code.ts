@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session";
 import { sendEmail } from "@/lib/email/send-email";
 import { getProvider } from "@/lib/providers";
@@ -15,7 +16,7 @@ export type EppCodeInput = z.infer<typeof eppCodeSchema>;
  * address and the page only says where it went. The template marks the code secret, so the copy in
  * the sent-email log (Correos enviados) carries a placeholder: the code is never stored by us.
  */
-export async function requestEppCode(user: SessionUser, input: EppCodeInput): Promise<ManageResult<{ email: string }>> {
+export async function requestEppCode(user: SessionUser, input: EppCodeInput, ip: string | null = null): Promise<ManageResult<{ email: string }>> {
   const db = await getDb();
   const found = await findManageableDomain(db, user.scope, input.domainId);
   if (!found.ok) return found;
@@ -34,5 +35,7 @@ export async function requestEppCode(user: SessionUser, input: EppCodeInput): Pr
     { email: registrant.email, name: registrant.name, clientId: user.clientId, contactId: user.contactId },
     { name: registrant.name, domain: domain.name, eppCode },
   );
+  // Never the code itself: only that it was asked for and where it went.
+  await recordAudit(db, { clientId: user.clientId, contactId: user.contactId, action: "domain.epp_code_requested", details: { domainId: domain.id, domain: domain.name, sentTo: registrant.email }, ip });
   return { ok: true, data: { email: registrant.email } };
 }

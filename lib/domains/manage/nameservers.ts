@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { domains } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session";
 import { getProvider } from "@/lib/providers";
 import { isHostName, MAX_NAMESERVERS, MIN_NAMESERVERS } from "@/lib/registrar/registrar-checks";
@@ -53,7 +54,7 @@ export type NameserversInput = z.infer<typeof nameserversSchema>;
  * "Servidores de nombres" (walkthrough §5.1.1, §5.2.2): the company's defaults or 2 to 5 of the
  * customer's own. The registrar gets the whole set first; our row changes only once it has accepted.
  */
-export async function saveDomainNameservers(user: SessionUser, input: NameserversInput): Promise<ManageResult<{ nameservers: string[] }>> {
+export async function saveDomainNameservers(user: SessionUser, input: NameserversInput, ip: string | null = null): Promise<ManageResult<{ nameservers: string[] }>> {
   const db = await getDb();
   const found = await findManageableDomain(db, user.scope, input.domainId);
   if (!found.ok) return found;
@@ -70,5 +71,6 @@ export async function saveDomainNameservers(user: SessionUser, input: Nameserver
     .update(domains)
     .set({ nameservers: custom ? nameservers : [], useDefaultNameservers: !custom })
     .where(and(eq(domains.id, found.domain.id), eq(domains.clientId, user.clientId)));
+  await recordAudit(db, { clientId: user.clientId, contactId: user.contactId, action: "domain.nameservers_changed", details: { domainId: found.domain.id, domain: found.domain.name, useDefault: !custom, nameservers }, ip });
   return { ok: true, data: { nameservers } };
 }

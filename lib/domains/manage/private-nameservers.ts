@@ -1,9 +1,10 @@
 import { isIP } from "node:net";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, type Executor } from "@/db/client";
 import { domainPrivateNameservers } from "@/db/schema";
 import type { ClientScope } from "@/lib/auth/scope";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session";
 import { getProvider } from "@/lib/providers";
 import { isHostName } from "@/lib/registrar/registrar-checks";
@@ -74,8 +75,12 @@ async function findStored(scope: ClientScope, domainId: number, host: string) {
   return row ?? null;
 }
 
+function audit(db: Executor, user: SessionUser, domain: { id: number; name: string }, details: Record<string, unknown>, ip: string | null) {
+  return recordAudit(db, { clientId: user.clientId, contactId: user.contactId, action: "domain.private_nameserver_changed", details: { domainId: domain.id, domain: domain.name, ...details }, ip });
+}
+
 /** "Registrar un servidor de nombres" (walkthrough §5.2.6). */
-export async function registerPrivateNameserver(user: SessionUser, input: PrivateNameserverInput): Promise<ManageResult<{ host: string }>> {
+export async function registerPrivateNameserver(user: SessionUser, input: PrivateNameserverInput, ip: string | null = null): Promise<ManageResult<{ host: string }>> {
   const db = await getDb();
   const found = await findManageableDomain(db, user.scope, input.domainId);
   if (!found.ok) return found;
@@ -97,11 +102,12 @@ export async function registerPrivateNameserver(user: SessionUser, input: Privat
       target: [domainPrivateNameservers.domainId, domainPrivateNameservers.host],
       set: { ipv4: nameserver.ipv4, ipv6: nameserver.ipv6, updatedAt: new Date() },
     });
+  await audit(db, user, found.domain, { change: "registered", ...nameserver }, ip);
   return { ok: true, data: { host: nameserver.host } };
 }
 
 /** "Modificar un servidor de nombres": new addresses for one registered through us. */
-export async function modifyPrivateNameserver(user: SessionUser, input: PrivateNameserverInput): Promise<ManageResult<{ host: string }>> {
+export async function modifyPrivateNameserver(user: SessionUser, input: PrivateNameserverInput, ip: string | null = null): Promise<ManageResult<{ host: string }>> {
   const db = await getDb();
   const found = await findManageableDomain(db, user.scope, input.domainId);
   if (!found.ok) return found;
@@ -119,11 +125,12 @@ export async function modifyPrivateNameserver(user: SessionUser, input: PrivateN
     .update(domainPrivateNameservers)
     .set({ ipv4: nameserver.ipv4, ipv6: nameserver.ipv6, updatedAt: new Date() })
     .where(and(eq(domainPrivateNameservers.id, stored.id), eq(domainPrivateNameservers.clientId, user.clientId)));
+  await audit(db, user, found.domain, { change: "modified", ...nameserver }, ip);
   return { ok: true, data: { host: nameserver.host } };
 }
 
 /** "Eliminar un servidor de nombres". */
-export async function deletePrivateNameserver(user: SessionUser, input: DeletePrivateNameserverInput): Promise<ManageResult<{ host: string }>> {
+export async function deletePrivateNameserver(user: SessionUser, input: DeletePrivateNameserverInput, ip: string | null = null): Promise<ManageResult<{ host: string }>> {
   const db = await getDb();
   const found = await findManageableDomain(db, user.scope, input.domainId);
   if (!found.ok) return found;
@@ -138,5 +145,6 @@ export async function deletePrivateNameserver(user: SessionUser, input: DeletePr
   await db
     .delete(domainPrivateNameservers)
     .where(and(eq(domainPrivateNameservers.id, stored.id), eq(domainPrivateNameservers.clientId, user.clientId)));
+  await audit(db, user, found.domain, { change: "deleted", host }, ip);
   return { ok: true, data: { host } };
 }
