@@ -367,6 +367,14 @@ describe("Obtener código EPP", () => {
     expect(JSON.stringify(result)).not.toContain(code);
   });
 
+  it("sends at most three codes per domain and hour", async () => {
+    const { domain } = await ownerWithDomain();
+    for (let request = 0; request < 3; request += 1) expect(await post(actions.requestEppCodeAction, { domainId: String(domain.id) })).toMatchObject({ ok: true });
+    expect(await post(actions.requestEppCodeAction, { domainId: String(domain.id) })).toEqual({ ok: false, error: "domainManage.errors.tooManyRequests" });
+    expect(outbox).toHaveLength(3);
+    expect(registrar.callsOf("getEppCode")).toHaveLength(3);
+  });
+
   it("sends nothing when the registrar refuses", async () => {
     const { user, domain } = await ownerWithDomain();
     registrar.refuseNext("getEppCode", "unavailable");
