@@ -220,3 +220,39 @@ describe.each<"desktop" | "phone">(["desktop", "phone"])("Mis dominios at %s", (
     });
   });
 });
+
+describe("Mis dominios at 360 px", () => {
+  it("fits every domain page without sideways scroll, and registers and deletes a private name server", async () => {
+    await browser.withSignedInPage({ email: LOGINS.demo, viewport: "narrow" }, async (page) => {
+      const domain = "ejemplo-tienda.com";
+      await page.goto("/dominios");
+      await page.locator("tr", { hasText: domain }).getByRole("link", { name: domain }).click();
+      await page.getByRole("heading", { level: 1, name: domain }).waitFor();
+      const overview = new URL(page.url()).pathname;
+      for (const slug of ["", "/auto-renovar", "/servidores-de-nombres", "/bloqueo", "/contactos", "/contactos?tipo=tecnico", "/servidores-privados", "/codigo-epp"]) {
+        await page.goto(`${overview}${slug}`);
+        await page.locator("main h2").first().waitFor();
+        await expectNoHorizontalScroll(page);
+      }
+      await screenshot(page, "domains-narrow-epp");
+
+      await openManagePage(page, "narrow", manage.nav.privateNameservers, manage.privateNameservers.title);
+      await section(page).getByLabel(manage.privateNameservers.hostField, { exact: true }).fill("ns1");
+      await section(page).getByLabel(manage.privateNameservers.ipv4Field, { exact: true }).fill("192.0.2.53");
+      await section(page).getByLabel(manage.privateNameservers.ipv6Field, { exact: true }).fill("2001:db8::53");
+      await section(page).getByRole("button", { name: manage.privateNameservers.register }).click();
+      expect(await statusText(page)).toBe(manage.privateNameservers.registered.replace("{host}", `ns1.${domain}`));
+      const row = section(page).locator("tr", { hasText: `ns1.${domain}` });
+      await row.waitFor();
+      expect(await row.innerText()).toContain("192.0.2.53");
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, "domains-narrow-private-nameservers");
+      await row.getByRole("button", { name: manage.privateNameservers.delete }).click();
+      const dialog = page.getByRole("dialog", { name: manage.privateNameservers.deleteTitle.replace("{host}", `ns1.${domain}`) });
+      await dialog.getByRole("button", { name: manage.privateNameservers.deleteConfirm }).click();
+      await page.waitForURL(/aviso=eliminado/);
+      expect(await statusText(page)).toBe(manage.privateNameservers.deleted.replace("{host}", `ns1.${domain}`));
+      await section(page).getByText(manage.privateNameservers.none).waitFor();
+    });
+  });
+});
