@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { ReactNode } from "react";
+import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, domainContacts, domainPrivateNameservers, domains, sandboxRegistryDomains, sentEmails, type Permission } from "@/db/schema";
@@ -34,6 +34,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded
 vi.mock("next-intl/server", () => import("@/tests/helpers/next-intl-server"));
 
 const actions = await import("@/app/(portal)/dominios/[domainId]/actions");
+const { default: DomainsPage } = await import("@/app/(portal)/dominios/page");
 const pages = {
   layout: (await import("@/app/(portal)/dominios/[domainId]/layout")).default,
   overview: (await import("@/app/(portal)/dominios/[domainId]/page")).default,
@@ -144,6 +145,38 @@ describe("Mis dominios (list)", () => {
     expect(second.rows.map((row) => row.id)).toEqual([expired.id]);
     expect(second.nextCursor).toBeNull();
     expect((await listDomains(user.scope, { limit: 1, cursor: second.previousCursor })).rows.map((row) => row.id)).toEqual([domain.id]);
+  });
+});
+
+function elementsIn(node: ReactNode): ReactElement<Record<string, unknown>>[] {
+  if (Array.isArray(node)) return node.flatMap(elementsIn);
+  if (!isValidElement<Record<string, unknown>>(node)) return [];
+  return [node, ...elementsIn(node.props.children as ReactNode)];
+}
+
+/** The list page's table element: its rows, and the empty state it shows in their place. */
+async function renderList(searchParams: Record<string, string>) {
+  const tree = elementsIn(await DomainsPage({ searchParams: Promise.resolve(searchParams) }));
+  const table = tree.find((element) => Array.isArray(element.props.rows) && "empty" in element.props)!;
+  const empty = table.props.empty as ReactElement<{ message: string }>;
+  return { rows: table.props.rows as { id: number; name: string }[], emptyMessage: empty.props.message };
+}
+
+describe("Mis dominios (page)", () => {
+  it("shows the empty state to a client with no domains, and the search's own empty state", async () => {
+    session.user = { ...(await createSignedInOwner(db)), permissions: [] };
+    expect(await renderList({})).toEqual({ rows: [], emptyMessage: spanish("domainManage.list.empty.all") });
+    const { domain } = await ownerWithDomain();
+    expect((await renderList({})).rows.map((row) => row.name)).toEqual([domain.name]);
+    expect(await renderList({ q: "nada-parecido" })).toEqual({ rows: [], emptyMessage: spanish("domainManage.list.empty.search").replace("{search}", "nada-parecido") });
+    expect((await renderList({ estado: "vencidos" })).emptyMessage).toBe(spanish("domainManage.list.empty.expired"));
+  });
+
+  it("needs the domains permission", async () => {
+    const { user } = await ownerWithDomain();
+    const { contact } = await createSubAccount(db, user.clientId, ["invoices"]);
+    session.user = sessionUserFor(contact);
+    await expect(DomainsPage({ searchParams: Promise.resolve({}) })).rejects.toBeInstanceOf(Forbidden);
   });
 });
 

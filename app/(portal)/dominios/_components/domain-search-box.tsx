@@ -23,7 +23,7 @@ export async function DomainSearchBox({ action, search, status, clearHref }: { a
         />
       </div>
       <div className="flex gap-2">
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 sm:h-[2.625rem]">
           {t("submit")}
         </button>
         {search && (
