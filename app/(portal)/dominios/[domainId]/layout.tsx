@@ -48,7 +48,7 @@ export default async function DomainLayout({ children, params }: { children: Rea
       </div>
       <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
         <div className="lg:sticky lg:top-4 lg:w-64 lg:shrink-0">
-          <DomainNav label={t("nav.label")} openLabel={t("nav.label")} links={links} />
+          <DomainNav label={t("nav.label")} openLabel={t("nav.open", { page: "{page}" })} links={links} />
         </div>
         <div className="min-w-0 flex-1">{children}</div>
       </div>

@@ -29,8 +29,9 @@ function Links({ links, pathname }: { links: DomainNavLink[]; pathname: string }
  * The walkthrough's left "Administrar" column (§5.2). On a phone it folds into a disclosure above the
  * page that names the page open now, so the form is the first thing on the screen.
  */
-export function DomainNav({ label, openLabel, links }: { label: string; openLabel: string; links: DomainNavLink[] }) {
+export function DomainNav({ label, openLabel, links }: { label: string; /** "Administrar: {page}" */ openLabel: string; links: DomainNavLink[] }) {
   const pathname = usePathname();
+  const current = links.find((link) => link.href === pathname);
   return (
     <>
       <nav aria-label={label} className="hidden rounded-lg border border-slate-200 bg-white p-2 shadow-sm lg:block">
@@ -38,7 +39,7 @@ export function DomainNav({ label, openLabel, links }: { label: string; openLabe
         <Links links={links} pathname={pathname} />
       </nav>
       <details key={pathname} className="rounded-lg border border-slate-200 bg-white shadow-sm lg:hidden">
-        <summary className="cursor-pointer px-4 py-3 text-sm font-semibold text-slate-800">{openLabel}</summary>
+        <summary className="cursor-pointer px-4 py-3 text-sm font-semibold text-slate-800">{current ? openLabel.replace("{page}", current.label) : label}</summary>
         <nav aria-label={label} className="border-t border-slate-100 p-2">
           <Links links={links} pathname={pathname} />
         </nav>
