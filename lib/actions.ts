@@ -20,7 +20,7 @@ export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
     // Our schemas give message keys ("errors.required", "account.errors.postcodeSpain"); zod's own English text is never shown.
-    fieldErrors[field] ??= /^([a-z]+\.)?errors\.[A-Za-z0-9_.]+$/.test(issue.message) ? issue.message : "errors.invalidValue";
+    fieldErrors[field] ??= /^([a-z][A-Za-z]*\.)?errors\.[A-Za-z0-9_.]+$/.test(issue.message) ? issue.message : "errors.invalidValue";
   }
   return fieldErrors;
 }

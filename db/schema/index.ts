@@ -12,3 +12,4 @@ export * from "./audit";
 export * from "./verifactu";
 export * from "./sandbox-registry";
 export * from "./passkeys";
+export * from "./domain-manage";

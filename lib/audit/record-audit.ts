@@ -35,6 +35,12 @@ export const AUDIT_ACTIONS = [
   "service.mailbox_created",
   "service.cancellation_requested",
   "service.cancellation_withdrawn",
+  "domain.auto_renew_changed",
+  "domain.nameservers_changed",
+  "domain.lock_changed",
+  "domain.contact_changed",
+  "domain.private_nameserver_changed",
+  "domain.epp_code_requested",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

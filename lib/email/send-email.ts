@@ -30,6 +30,23 @@ export async function renderEmail<Name extends TemplateName>(
 }
 
 /**
+ * The copy of a message that the sent-email log keeps: the template's secret fields (a transfer code)
+ * replaced by a placeholder, so the code is in the recipient's mailbox and nowhere in our database.
+ */
+export async function renderLoggedEmail<Name extends TemplateName>(
+  template: Name,
+  data: TemplateData[Name],
+  locale: Locale,
+): Promise<{ html: string; text: string } | null> {
+  const secrets = templates[template].secrets as readonly string[] | undefined;
+  if (!secrets || secrets.length === 0) return null;
+  const placeholder = translatorFor(locale)("email.layout.secretWithheld");
+  const withheld = { ...data, ...Object.fromEntries(secrets.map((field) => [field, placeholder])) } as TemplateData[Name];
+  const { html, text } = await renderEmail(template, withheld, locale);
+  return { html, text };
+}
+
+/**
  * The one way the portal sends mail. Throws when the provider refuses the message; a message is
  * logged in sent_emails only once the provider has accepted it.
  */
@@ -41,6 +58,7 @@ export async function sendEmail<Name extends TemplateName>(
 ): Promise<{ id: number }> {
   const locale = await localeFor(to.clientId, options.locale);
   const { subject, html, text } = await renderEmail(template, data, locale);
+  const logged = (await renderLoggedEmail(template, data, locale)) ?? { html, text };
   const activeProvider = getProvider("email");
   const { messageId } = await activeProvider.send({
     to: to.email,
@@ -59,8 +77,8 @@ export async function sendEmail<Name extends TemplateName>(
       toAddress: to.email,
       subject: subject.slice(0, 300),
       template,
-      html,
-      text,
+      html: logged.html,
+      text: logged.text,
       provider: activeProvider.name,
       providerMessageId: messageId,
     })

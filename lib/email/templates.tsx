@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import DomainEppCodeEmail, { type DomainEppCodeEmailProps } from "@/emails/domain-epp-code";
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangeVerifyEmail, { type EmailChangeVerifyEmailProps } from "@/emails/email-change-verify";
 import CancellationRequestedEmail, { type CancellationRequestedEmailProps } from "@/emails/cancellation-requested";
@@ -24,6 +25,11 @@ type Translator = ReturnType<typeof translatorFor>;
 type EmailTemplate<Data> = {
   render: (data: Data, locale: Locale) => ReactElement;
   subject: (t: Translator, data: Data) => string;
+  /**
+   * Fields that must reach the recipient and nobody else (a transfer code): the message sent carries
+   * them, the copy kept in the sent-email log is rendered with a placeholder in their place.
+   */
+  secrets?: readonly (keyof Data & string)[];
 };
 
 /** What each template needs from its caller; the locale is added by sendEmail. */
@@ -45,6 +51,7 @@ export type TemplateData = {
   "network-incident": Omit<NetworkIncidentEmailProps, "locale">;
   "ticket-notice": Omit<TicketNoticeEmailProps, "locale">;
   "cancellation-requested": Omit<CancellationRequestedEmailProps, "locale">;
+  "domain-epp-code": Omit<DomainEppCodeEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -122,5 +129,10 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "cancellation-requested": {
     render: (data, locale) => <CancellationRequestedEmail {...data} locale={locale} />,
     subject: (t, data) => t("services.emails.cancellationRequested.subject", { domain: data.domain ?? "" }),
+  },
+  "domain-epp-code": {
+    render: (data, locale) => <DomainEppCodeEmail {...data} locale={locale} />,
+    subject: (t, data) => t("domainManage.email.eppCode.subject", { domain: data.domain ?? "" }),
+    secrets: ["eppCode"],
   },
 };

@@ -20,7 +20,10 @@ const PORTAL_MENU: MenuGroup[] = [
   },
   {
     key: "domains",
-    items: [{ key: "search", href: "/dominios/buscar" }],
+    items: [
+      { key: "list", href: "/dominios", permission: "domains" },
+      { key: "search", href: "/dominios/buscar" },
+    ],
   },
   {
     key: "billing",

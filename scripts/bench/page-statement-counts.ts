@@ -4,6 +4,7 @@ import { services, tickets } from "@/db/schema";
 import { seedReferenceData } from "@/db/seed/reference-data";
 import { unsafeClientScope } from "@/lib/auth/scope";
 import { getClientCurrency } from "@/lib/domains/client-currency";
+import { listDomains } from "@/lib/domains/manage/list-domains";
 import { listAvailableAddons } from "@/lib/orders/addons";
 import { countCartItems } from "@/lib/orders/cart";
 import { listStoreCatalogue } from "@/lib/orders/catalogue";
@@ -14,8 +15,8 @@ import { getTicket, listTickets } from "@/lib/support/tickets";
 import type { BenchDatabase } from "./bench-databases";
 import { insertBenchClient } from "./fill-invoices";
 
-// Statements per request of the services, store and support pages for a client with 10 rows and one
-// with 1,000 (services, tickets; knowledge-base articles for the search): equal counts mean no page
+// Statements per request of the services, domains, store and support pages for a client with 10 rows and one
+// with 1,000 (services, domains, tickets; knowledge-base articles for the search): equal counts mean no page
 // issues a query per row. Each load mirrors what its page reads (the session and layout aside).
 
 export type StatementCountRow = { page: string; few: number; many: number };
@@ -44,6 +45,8 @@ export async function benchPageStatementCounts(bench: BenchDatabase): Promise<St
     await Promise.all([listStoreCatalogue(currency), countCartItems(client.scope)]);
   });
   await measure("Ver complementos disponibles", (client) => listAvailableAddons(client.scope));
+  await measure("Mis dominios (first page)", (client) => listDomains(client.scope, { limit: 20, db: counted.db }));
+  await measure("Mis dominios filtered (active, text search)", (client) => listDomains(client.scope, { status: "active", search: "bench", limit: 20, db: counted.db }));
   await measure("Tickets list (first page)", (client) => listTickets(client.scope, { status: "all", limit: 20 }));
   await measure("A ticket's page (its conversation)", (client) => getTicket(client.scope, client.ticketId));
 
@@ -66,6 +69,11 @@ async function clientWith(db: Database, name: string, n: number, reference: Awai
   await db.execute(
     sql.raw(`INSERT INTO services (client_id, product_id, domain, status, billing_cycle, recurring_amount, currency, registration_date, next_due_date)
       SELECT ${clientId}, ${productId}, 'bench-${name.toLowerCase()}-' || g || '.es', 'active', 'annually', 9900, 'EUR', DATE '2026-01-01', DATE '2027-01-01'
+      FROM generate_series(1, ${n}) AS g`),
+  );
+  await db.execute(
+    sql.raw(`INSERT INTO domains (client_id, name, tld, status, registration_date, expiry_date, next_due_date, recurring_amount, currency, nameservers)
+      SELECT ${clientId}, 'bench-${name.toLowerCase()}-' || g || '.es', 'es', 'active', DATE '2026-01-01' - g, DATE '2027-01-01', DATE '2027-01-01', 1200, 'EUR', '{}'
       FROM generate_series(1, ${n}) AS g`),
   );
   await db.execute(

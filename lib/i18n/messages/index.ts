@@ -6,6 +6,7 @@ import enCommon from "./en/common.json";
 import enContacts from "./en/contacts.json";
 import enDashboard from "./en/dashboard.json";
 import enDomains from "./en/domains.json";
+import enDomainManage from "./en/domain-manage.json";
 import enEmail from "./en/email.json";
 import enErrors from "./en/errors.json";
 import enPayments from "./en/payments.json";
@@ -28,6 +29,7 @@ import esCommon from "./es/common.json";
 import esContacts from "./es/contacts.json";
 import esDashboard from "./es/dashboard.json";
 import esDomains from "./es/domains.json";
+import esDomainManage from "./es/domain-manage.json";
 import esEmail from "./es/email.json";
 import esErrors from "./es/errors.json";
 import esPayments from "./es/payments.json";
@@ -58,6 +60,7 @@ export const catalogs = {
     support: esSupport,
     twoFactor: esTwoFactor,
     domains: esDomains,
+    domainManage: esDomainManage,
     billing: { ...esBilling, errors: esBillingErrors },
     payments: esPayments,
     pdf: esPdf,
@@ -81,6 +84,7 @@ export const catalogs = {
     support: enSupport,
     twoFactor: enTwoFactor,
     domains: enDomains,
+    domainManage: enDomainManage,
     billing: { ...enBilling, errors: enBillingErrors },
     payments: enPayments,
     pdf: enPdf,
