@@ -44,6 +44,19 @@ const envSchema = z.object({
   // Sends every WHM call to this address instead of https://HOST:PORT of the server row: an SSH
   // tunnel or a proxy in front of the panels, or the WHM stand-in the benchmark starts.
   WHM_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  // Our PowerDNS Authoritative server's HTTP API (the webserver of pdns_server, e.g.
+  // http://127.0.0.1:8081) and its api-key; both set: DNS zones live there, unset: the sandbox.
+  PDNS_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  PDNS_API_KEY: optionalString,
+  PDNS_SERVER_ID: z.preprocess(emptyToUndefined, z.string().default("localhost")),
+  // The portal's public addresses: URL Redirect / URL Frame hosts get A (and AAAA) records pointing here.
+  REDIRECT_SERVER_IPV4: z.preprocess(emptyToUndefined, z.ipv4().default("127.0.0.1")),
+  REDIRECT_SERVER_IPV6: z.preprocess(emptyToUndefined, z.ipv6().optional()),
+  // The forwarding service's mail exchangers, "PRIORITY HOST" separated by commas: the zone's MX
+  // records while the domain has email forwards.
+  EMAIL_FORWARDING_MX: z.preprocess(emptyToUndefined, z.string().default("10 mx1.reenvio.example-hosting.es,20 mx2.reenvio.example-hosting.es")),
+  // How many email forwards one domain may have.
+  EMAIL_FORWARDS_PER_DOMAIN: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
 });
 
 export type Env = z.infer<typeof envSchema>;
