@@ -49,6 +49,9 @@ const envSchema = z.object({
   PDNS_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   PDNS_API_KEY: optionalString,
   PDNS_SERVER_ID: z.preprocess(emptyToUndefined, z.string().default("localhost")),
+  // Other names the portal itself is served under, comma-separated, besides APP_BASE_URL's host and
+  // localhost (a second domain, a preview host). Any other Host is taken for a URL Redirect host.
+  PORTAL_HOSTS: optionalString,
   // The portal's public addresses: URL Redirect / URL Frame hosts get A (and AAAA) records pointing here.
   REDIRECT_SERVER_IPV4: z.preprocess(emptyToUndefined, z.ipv4().default("127.0.0.1")),
   REDIRECT_SERVER_IPV6: z.preprocess(emptyToUndefined, z.ipv6().optional()),

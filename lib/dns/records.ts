@@ -1,15 +1,14 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import type { DnsRecord } from "./dns-provider";
+import { CAA_TAGS, EDITOR_RECORD_TYPES, type EditorRecordType } from "./record-types";
 
 // The rows of the DNS editor ("Gestión de DNS"), validated per type, and their translation into the
 // zone's records. Every message is a catalog key of the "dns" namespace.
 
-export const EDITOR_RECORD_TYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "SRV", "CAA", "URL", "FRAME"] as const;
-export type EditorRecordType = (typeof EDITOR_RECORD_TYPES)[number];
+export { CAA_TAGS, EDITOR_RECORD_TYPES, type EditorRecordType } from "./record-types";
 export const REDIRECT_TYPES: ReadonlySet<EditorRecordType> = new Set(["URL", "FRAME"]);
 
-export const CAA_TAGS = ["issue", "issuewild", "iodef"] as const;
 export const MAX_EDITOR_ROWS = 200;
 export const DEFAULT_TTL = 3600;
 const MAX_TXT_LENGTH = 2048;

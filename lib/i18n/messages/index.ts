@@ -5,6 +5,7 @@ import enBilling from "./en/billing.json";
 import enCommon from "./en/common.json";
 import enContacts from "./en/contacts.json";
 import enDashboard from "./en/dashboard.json";
+import enDns from "./en/dns.json";
 import enDomains from "./en/domains.json";
 import enEmail from "./en/email.json";
 import enErrors from "./en/errors.json";
@@ -26,6 +27,7 @@ import esBilling from "./es/billing.json";
 import esCommon from "./es/common.json";
 import esContacts from "./es/contacts.json";
 import esDashboard from "./es/dashboard.json";
+import esDns from "./es/dns.json";
 import esDomains from "./es/domains.json";
 import esEmail from "./es/email.json";
 import esErrors from "./es/errors.json";
@@ -65,6 +67,7 @@ export const catalogs = {
     services: esServices,
     store: esStore,
     knowledge: esKnowledge,
+    dns: esDns,
   },
   en: {
     common: enCommon,
@@ -87,6 +90,7 @@ export const catalogs = {
     services: enServices,
     store: enStore,
     knowledge: enKnowledge,
+    dns: enDns,
   },
 };
 
