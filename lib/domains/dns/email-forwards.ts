@@ -7,8 +7,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { getClientDomain, type ClientDomain } from "@/lib/domains/client-domain";
 import { isDnsError } from "@/lib/dns/dns-provider";
 import { env } from "@/lib/env";
-import { getProvider } from "@/lib/providers";
 import { rowIdField } from "@/lib/row-id";
+import { publishZone } from "./publish-zone";
 import { enableDnsManagement, type DnsActionResult } from "./save-zone";
 import { desiredZoneRecords, loadEditorRecords } from "./zone-state";
 
@@ -49,7 +49,7 @@ export const deleteForwardSchema = z.object({ domainId: rowIdField(), forwardId:
 async function applyForwardingMx(db: Executor, scope: ClientScope, domain: ClientDomain, forwarding: boolean): Promise<DnsActionResult | null> {
   const records = await loadEditorRecords(db, scope, domain.id);
   try {
-    await getProvider("dns").replaceRecords(domain.name, desiredZoneRecords(domain.name, records, { forwarding }));
+    await publishZone(db, domain.name, desiredZoneRecords(domain.name, records, { forwarding }));
     return null;
   } catch (error) {
     if (isDnsError(error)) return { ok: false, error: error.messageKey };

@@ -9,6 +9,7 @@ import { absoluteHost, crossRowErrors, MAX_EDITOR_ROWS, REDIRECT_TYPES, validate
 import { getProvider } from "@/lib/providers";
 import { rowIdField } from "@/lib/row-id";
 import { getDomainSettings } from "@/lib/settings/get-settings";
+import { publishZone } from "./publish-zone";
 import { countForwards, defaultEditorRecords, desiredZoneRecords, loadEditorRecords } from "./zone-state";
 import { writeEditorRecords } from "./write-zone";
 
@@ -116,9 +117,8 @@ export async function saveZoneRecords(user: SessionUser, input: SaveZoneInput): 
   }
 
   const previous = await loadEditorRecords(db, user.scope, domain.id);
-  const provider = getProvider("dns");
   try {
-    await provider.replaceRecords(domain.name, desiredZoneRecords(domain.name, records, { forwarding }));
+    await publishZone(db, domain.name, desiredZoneRecords(domain.name, records, { forwarding }));
   } catch (error) {
     if (isDnsError(error)) return { ok: false, error: error.messageKey };
     throw error;
@@ -127,7 +127,7 @@ export async function saveZoneRecords(user: SessionUser, input: SaveZoneInput): 
     await db.transaction((tx) => writeEditorRecords(tx, user.scope, domain, records));
   } catch (error) {
     // Both or neither: the server goes back to what we still have stored.
-    await provider.replaceRecords(domain.name, desiredZoneRecords(domain.name, previous, { forwarding })).catch(() => undefined);
+    await publishZone(db, domain.name, desiredZoneRecords(domain.name, previous, { forwarding })).catch(() => undefined);
     throw error;
   }
   return { ok: true };
