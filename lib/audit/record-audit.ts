@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS = [
   "service.mailbox_created",
   "service.cancellation_requested",
   "service.cancellation_withdrawn",
+  "dns.enabled",
+  "dns.zone_saved",
+  "dns.forward_added",
+  "dns.forward_deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

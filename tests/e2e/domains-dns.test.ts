@@ -26,14 +26,16 @@ function requestWithHost(host: string): Promise<{ status: number; location: stri
   });
 }
 
-/** The DNS page of the demo's ejemplo-tienda.es (the domain ids come from the seed's order). */
-async function openDnsPage(page: Page): Promise<string> {
+/** The domain's path, found by opening the DNS page of each id as `page`'s client (ids come from the seed's order). */
+async function findDomainPath(page: Page, domain: string): Promise<string> {
   for (let id = 1; id <= 12; id++) {
     const response = await page.goto(`/dominios/${id}/dns`);
-    if (response?.status() === 200 && (await page.getByText(dns.editor.description.replace("{domain}", DOMAIN)).count()) > 0) return `/dominios/${id}`;
+    if (response?.status() === 200 && (await page.getByText(dns.editor.description.replace("{domain}", domain)).count()) > 0) return `/dominios/${id}`;
   }
-  throw new Error(`no DNS page for ${DOMAIN}`);
+  throw new Error(`no DNS page for ${domain}`);
 }
+
+const openDnsPage = (page: Page) => findDomainPath(page, DOMAIN);
 
 describe.each<ViewportName>(["desktop", "phone"])("Gestión de DNS at %s", (viewport) => {
   const login = { email: LOGINS.demo, viewport };
@@ -104,11 +106,12 @@ describe.each<ViewportName>(["desktop", "phone"])("Gestión de DNS at %s", (view
   });
 
   it("answers 404 for another client's domain", async () => {
+    const theirs = await browser.withSignedInPage({ email: LOGINS.other, viewport }, (page) => findDomainPath(page, "martin-fotografia.es"));
     await browser.withSignedInPage(login, async (page) => {
-      // The other client's domains come after the demo's four in the seed.
-      for (let id = 5; id <= 8; id++) {
-        const response = await page.goto(`/dominios/${id}/dns`);
-        if (response?.status() === 200) expect(await page.getByText("martin-fotografia").count()).toBe(0);
+      for (const path of [`${theirs}/dns`, `${theirs}/reenvio-de-correo`]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(404);
+        expect(await page.getByText("martin-fotografia.es").count()).toBe(0);
       }
     });
   });

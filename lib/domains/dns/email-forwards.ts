@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
 import { dnsRecords, domains, emailForwards } from "@/db/schema";
 import type { ClientScope } from "@/lib/auth/scope";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session";
 import { getClientDomain, type ClientDomain } from "@/lib/domains/client-domain";
 import { isDnsError } from "@/lib/dns/dns-provider";
@@ -67,7 +68,7 @@ async function hasApexMx(db: Executor, scope: ClientScope, domainId: number): Pr
 }
 
 /** Adds alias@domain -> destination; the first forward turns forwarding on (and DNS management, which it needs). */
-export async function addEmailForward(user: SessionUser, input: AddForwardInput): Promise<DnsActionResult> {
+export async function addEmailForward(user: SessionUser, input: AddForwardInput, ip: string | null = null): Promise<DnsActionResult> {
   const db = await getDb();
   let domain = await getClientDomain(user.scope, input.domainId, { db });
   if (!domain) return { ok: false, error: "dns.errors.notFound" };
@@ -79,7 +80,7 @@ export async function addEmailForward(user: SessionUser, input: AddForwardInput)
   if (existing.length === 0 && (await hasApexMx(db, user.scope, domain.id))) return { ok: false, error: "dns.errors.forwardingMxConflict" };
 
   if (!domain.dnsManagement) {
-    const enabled = await enableDnsManagement(user, { domainId: domain.id });
+    const enabled = await enableDnsManagement(user, { domainId: domain.id }, ip);
     if (!enabled.ok) return enabled;
     domain = { ...domain, dnsManagement: true };
   }
@@ -105,6 +106,7 @@ export async function addEmailForward(user: SessionUser, input: AddForwardInput)
       .update(domains)
       .set({ emailForwarding: true })
       .where(and(eq(domains.id, domain.id), eq(domains.clientId, user.scope.clientId)));
+    await recordAudit(tx, { clientId: user.clientId, contactId: user.contactId, action: "dns.forward_added", details: { alias: `${input.localPart}@${domain.name}`, destination: input.destination }, ip });
     return "saved" as const;
   });
   if (saved === "limit") return { ok: false, error: "dns.errors.forwardsLimit" };
@@ -113,7 +115,7 @@ export async function addEmailForward(user: SessionUser, input: AddForwardInput)
 }
 
 /** Removes one forward; the last one takes the forwarding MX records out of the zone first. */
-export async function deleteEmailForward(user: SessionUser, input: { domainId: number; forwardId: number }): Promise<DnsActionResult> {
+export async function deleteEmailForward(user: SessionUser, input: { domainId: number; forwardId: number }, ip: string | null = null): Promise<DnsActionResult> {
   const db = await getDb();
   const domain = await getClientDomain(user.scope, input.domainId, { db });
   if (!domain) return { ok: false, error: "dns.errors.notFound" };
@@ -123,8 +125,12 @@ export async function deleteEmailForward(user: SessionUser, input: { domainId: n
     const failed = await applyForwardingMx(db, user.scope, domain, false);
     if (failed) return failed;
   }
-  await db
-    .delete(emailForwards)
-    .where(and(eq(emailForwards.id, input.forwardId), eq(emailForwards.domainId, domain.id), eq(emailForwards.clientId, user.scope.clientId)));
+  const removed = existing.find((forward) => forward.id === input.forwardId)!;
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(emailForwards)
+      .where(and(eq(emailForwards.id, input.forwardId), eq(emailForwards.domainId, domain.id), eq(emailForwards.clientId, user.scope.clientId)));
+    await recordAudit(tx, { clientId: user.clientId, contactId: user.contactId, action: "dns.forward_deleted", details: { alias: `${removed.localPart}@${domain.name}` }, ip });
+  });
   return { ok: true };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { dnsRedirects, domains } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { getClientDomain } from "@/lib/domains/client-domain";
 import { isDnsError } from "@/lib/dns/dns-provider";
 import { absoluteHost, crossRowErrors, MAX_EDITOR_ROWS, REDIRECT_TYPES, validateRow, type EditorRecord, type RowErrors } from "@/lib/dns/records";
@@ -29,7 +30,7 @@ export const enableDnsSchema = z.object({ domainId: rowIdField() });
  * and the default records, then the domain is marked and the rows stored. A zone that is already
  * there (an earlier attempt whose save failed) is taken over with the default records.
  */
-export async function enableDnsManagement(user: SessionUser, input: { domainId: number }): Promise<DnsActionResult> {
+export async function enableDnsManagement(user: SessionUser, input: { domainId: number }, ip: string | null = null): Promise<DnsActionResult> {
   const db = await getDb();
   const domain = await getClientDomain(user.scope, input.domainId, { db });
   if (!domain) return { ok: false, error: "dns.errors.notFound" };
@@ -56,6 +57,7 @@ export async function enableDnsManagement(user: SessionUser, input: { domainId: 
       .update(domains)
       .set({ dnsManagement: true })
       .where(and(eq(domains.id, domain.id), eq(domains.clientId, user.scope.clientId)));
+    await recordAudit(tx, { clientId: user.clientId, contactId: user.contactId, action: "dns.enabled", details: { domain: domain.name }, ip });
   });
   return { ok: true };
 }
@@ -83,7 +85,7 @@ export function validateRows(rawRows: unknown, options: { forwardingActive: bool
  * server as one change and, once it accepted, replaces the stored rows. A refusal changes nothing;
  * if storing fails after the server accepted, the server is given the previous set back.
  */
-export async function saveZoneRecords(user: SessionUser, input: SaveZoneInput): Promise<DnsActionResult> {
+export async function saveZoneRecords(user: SessionUser, input: SaveZoneInput, ip: string | null = null): Promise<DnsActionResult> {
   const db = await getDb();
   const domain = await getClientDomain(user.scope, input.domainId, { db });
   if (!domain) return { ok: false, error: "dns.errors.notFound" };
@@ -124,7 +126,10 @@ export async function saveZoneRecords(user: SessionUser, input: SaveZoneInput): 
     throw error;
   }
   try {
-    await db.transaction((tx) => writeEditorRecords(tx, user.scope, domain, records));
+    await db.transaction(async (tx) => {
+      await writeEditorRecords(tx, user.scope, domain, records);
+      await recordAudit(tx, { clientId: user.clientId, contactId: user.contactId, action: "dns.zone_saved", details: { domain: domain.name, records: records.length }, ip });
+    });
   } catch (error) {
     // Both or neither: the server goes back to what we still have stored.
     await publishZone(db, domain.name, desiredZoneRecords(domain.name, previous, { forwarding })).catch(() => undefined);
