@@ -69,6 +69,9 @@ describe.each<ViewportName>(["desktop", "phone"])("Gestión de DNS at %s", (view
       await urlRow.getByLabel(dns.editor.valueFor.URL, { exact: true }).fill(target);
       await page.getByRole("button", { name: dns.editor.save, exact: true }).click();
       await page.getByText(dns.editor.saved).waitFor();
+      // The rows still show what was saved (no form reset putting the types back).
+      expect(await urlRow.getByLabel(dns.editor.type, { exact: true }).inputValue()).toBe("URL");
+      expect(await aRow.getByLabel(dns.editor.type, { exact: true }).inputValue()).toBe("A");
       await expectNoHorizontalScroll(page);
       await screenshot(page, `domains-dns-${viewport}-editor`);
 
@@ -81,6 +84,8 @@ describe.each<ViewportName>(["desktop", "phone"])("Gestión de DNS at %s", (view
       await page.goto(`${domainPath}/dns`);
       await page.getByRole("heading", { level: 1, name: dns.editor.title }).waitFor();
       expect(await page.locator("fieldset").count()).toBe(existing + 2);
+      const savedUrlRow = page.getByRole("group", { name: dns.editor.row.replace("{number}", String(existing + 2)) });
+      expect(await savedUrlRow.getByLabel(dns.editor.type, { exact: true }).inputValue()).toBe("URL");
       await expect.poll(() => page.locator(`input[value="${target}"]`).count()).toBe(1);
     });
   });

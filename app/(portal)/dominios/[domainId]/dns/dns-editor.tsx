@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/app/_components/form-alert";
-import { SubmitButton } from "@/app/_components/submit-button";
 import { CAA_TAGS, EDITOR_RECORD_TYPES, type EditorRecordType } from "@/lib/dns/record-types";
 import { saveZoneAction } from "./actions";
 
@@ -24,7 +23,7 @@ export function DnsEditor({ domainId, domain, initialRows }: { domainId: number;
   const tAll = useTranslations();
   const [rows, setRows] = useState<KeyedRow[]>(() => initialRows.map((row, index) => ({ ...row, key: index })));
   const nextKey = useRef(initialRows.length);
-  const [result, formAction] = useActionState(saveZoneAction, null);
+  const [result, formAction, pending] = useActionState(saveZoneAction, null);
   const formRef = useRef<HTMLFormElement>(null);
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
 
@@ -48,7 +47,18 @@ export function DnsEditor({ domainId, domain, initialRows }: { domainId: number;
   );
 
   return (
-    <form ref={formRef} action={formAction} className="space-y-4" noValidate>
+    // Submitted by hand rather than through action=: React resets a form after its action, which would
+    // put every <select> back on its first-rendered option while the rows' state kept the new type.
+    <form
+      ref={formRef}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="space-y-4"
+      noValidate
+    >
       <input type="hidden" name="domainId" value={String(domainId)} />
       <input type="hidden" name="records" value={payload} />
       <h2 className="text-base font-semibold text-slate-900">{t("records")}</h2>
@@ -151,15 +161,15 @@ export function DnsEditor({ domainId, domain, initialRows }: { domainId: number;
                     </>
                   )}
                   {field("value", t(`valueFor.${row.type}`), {
-                    className: row.type === "SRV" ? "md:col-span-3" : row.type === "MX" ? "md:col-span-5" : row.type === "CAA" ? "md:col-span-3" : "md:col-span-6",
+                    className: row.type === "SRV" ? "md:col-span-2" : row.type === "MX" ? "md:col-span-4" : row.type === "CAA" ? "md:col-span-2" : "md:col-span-5",
                   })}
                   {row.type !== "URL" && row.type !== "FRAME" ? field("ttl", t("ttl"), { inputMode: "numeric", className: "md:col-span-1" }) : <div className="hidden md:col-span-1 md:block" />}
-                  <div className="md:col-span-1 md:pt-6">
+                  <div className="md:col-span-2 md:pt-6">
                     <button
                       type="button"
                       onClick={() => setRows((current) => current.filter((other) => other.key !== row.key))}
                       aria-label={t("removeRow", { number })}
-                      className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50"
+                      className="w-full whitespace-nowrap rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50"
                     >
                       {t("remove")}
                     </button>
@@ -178,7 +188,14 @@ export function DnsEditor({ domainId, domain, initialRows }: { domainId: number;
         >
           {t("add")}
         </button>
-        <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
+        <button
+          type="submit"
+          disabled={pending}
+          aria-busy={pending}
+          className="inline-flex w-full items-center justify-center rounded-md bg-brand-600 px-4 py-2 font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70 sm:w-auto"
+        >
+          {pending ? t("saving") : t("save")}
+        </button>
       </div>
       {result && (result.ok ? <FormAlert kind="success" message={result.message ?? "dns.editor.saved"} /> : <FormAlert kind="error" message={result.error} />)}
     </form>
