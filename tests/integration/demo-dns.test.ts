@@ -1,27 +1,30 @@
+import { PGlite } from "@electric-sql/pglite";
 import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
-import { clients, dnsRedirects, domains, emailForwards } from "@/db/schema";
+import { migrateDatabase, type Database } from "@/db/client";
+import * as schema from "@/db/schema";
+import { dnsRedirects, domains, emailForwards } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/demo";
 import { DEMO_LOGINS } from "@/db/seed/demo-accounts";
 import { createSandboxDns } from "@/lib/dns/sandbox-dns";
 import { findRedirectForHost } from "@/lib/domains/dns/redirect-host";
 import { env } from "@/lib/env";
-import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 
+// A database of its own (on PostgreSQL runs too): the demo data goes into an empty one.
+let client: PGlite;
 let db: Database;
 
 beforeAll(async () => {
-  db = await setupTestDatabase();
+  client = new PGlite();
+  db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Database;
+  await migrateDatabase(db);
+  await seedDemoData(db);
 });
-afterAll(async () => {
-  await teardownTestDatabase();
-});
+afterAll(() => client.close());
 
 describe("demo DNS data", () => {
   it("gives the demo client a zone with records, a redirect and an email forward, held by the sandbox DNS server too", async () => {
-    const existing = await db.select({ id: clients.id }).from(clients).limit(1);
-    if (existing.length === 0) await seedDemoData(db);
     const [shop] = await db.select().from(domains).where(eq(domains.name, "ejemplo-tienda.es"));
     expect(shop).toMatchObject({ dnsManagement: true, emailForwarding: true });
     expect(await findRedirectForHost("tienda.ejemplo-tienda.es", { db })).toEqual({ kind: "redirect", target: "https://ejemplo-tienda.com/" });
