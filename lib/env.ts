@@ -65,6 +65,22 @@ const envSchema = z.object({
   // A passkey is bound to its RP id: changing it later makes every registered passkey useless.
   WEBAUTHN_RP_ID: optionalString,
   WEBAUTHN_ORIGIN: z.preprocess(emptyToUndefined, z.url().optional()),
+  // Our PowerDNS Authoritative server's HTTP API (the webserver of pdns_server, e.g.
+  // http://127.0.0.1:8081) and its api-key; both set: DNS zones live there, unset: the sandbox.
+  PDNS_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  PDNS_API_KEY: optionalString,
+  PDNS_SERVER_ID: z.preprocess(emptyToUndefined, z.string().default("localhost")),
+  // Other names the portal itself is served under, comma-separated, besides APP_BASE_URL's host and
+  // localhost (a second domain, a preview host). Any other Host is taken for a URL Redirect host.
+  PORTAL_HOSTS: optionalString,
+  // The portal's public addresses: URL Redirect / URL Frame hosts get A (and AAAA) records pointing here.
+  REDIRECT_SERVER_IPV4: z.preprocess(emptyToUndefined, z.ipv4().default("127.0.0.1")),
+  REDIRECT_SERVER_IPV6: z.preprocess(emptyToUndefined, z.ipv6().optional()),
+  // The forwarding service's mail exchangers, "PRIORITY HOST" separated by commas: the zone's MX
+  // records while the domain has email forwards.
+  EMAIL_FORWARDING_MX: z.preprocess(emptyToUndefined, z.string().default("10 mx1.reenvio.example-hosting.es,20 mx2.reenvio.example-hosting.es")),
+  // How many email forwards one domain may have.
+  EMAIL_FORWARDS_PER_DOMAIN: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,3 +1,5 @@
+import { chooseDns } from "@/lib/dns/choose-dns";
+import type { DnsProvider } from "@/lib/dns/dns-provider";
 import type { EmailProvider } from "@/lib/email/provider";
 import { createOutboxProvider } from "@/lib/email/outbox-provider";
 import { createResendProvider } from "@/lib/email/resend-provider";
@@ -25,6 +27,7 @@ export type Providers = {
   email: EmailProvider;
   hosting: HostingPanel;
   verifactu: VerifactuSubmitter;
+  dns: DnsProvider;
 };
 
 export type ProviderKind = keyof Providers;
@@ -34,6 +37,7 @@ const choosers: { [Kind in ProviderKind]: () => Providers[Kind] } = {
   payments: choosePaymentGateway,
   registrar: chooseRegistrar,
   hosting: chooseHostingPanel,
+  dns: chooseDns,
   // Only the sandbox exists today: records are queued and marked sent; the AEAT's SOAP service comes later.
   verifactu: () => createSandboxSubmitter(),
   email: () => (env.RESEND_API_KEY ? createResendProvider({ apiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM }) : createOutboxProvider()),

@@ -56,31 +56,4 @@ export const tldPrices = pgTable(
   (t) => [primaryKey({ columns: [t.tld, t.currency, t.years] })],
 );
 
-export const dnsRecords = pgTable(
-  "dns_records",
-  {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    clientId: integer().notNull().references(() => clients.id),
-    domainId: integer().notNull().references(() => domains.id),
-    host: varchar({ length: 253 }).notNull(),
-    type: varchar({ length: 16 }).notNull(),
-    content: text().notNull(),
-    ttl: integer().notNull().default(3600),
-    priority: integer(),
-    createdAt: createdAt(),
-  },
-  (t) => [index().on(t.domainId)],
-);
-
-export const emailForwards = pgTable(
-  "email_forwards",
-  {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    clientId: integer().notNull().references(() => clients.id),
-    domainId: integer().notNull().references(() => domains.id),
-    localPart: varchar({ length: 64 }).notNull(),
-    destination: varchar({ length: 254 }).notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index().on(t.domainId)],
-);
+// The DNS records, URL redirects and email forwards of a domain live in ./dns.ts.

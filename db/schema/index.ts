@@ -13,3 +13,4 @@ export * from "./verifactu";
 export * from "./sandbox-registry";
 export * from "./passkeys";
 export * from "./domain-manage";
+export * from "./dns";

@@ -41,6 +41,10 @@ export const AUDIT_ACTIONS = [
   "domain.contact_changed",
   "domain.private_nameserver_changed",
   "domain.epp_code_requested",
+  "dns.enabled",
+  "dns.zone_saved",
+  "dns.forward_added",
+  "dns.forward_deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,7 +8,9 @@
  *
  * Today no portal page is framed: the sandbox panel and the invoice PDFs open in a window of their
  * own, and the one frame the portal draws ("Ver mensaje" of a sent email) loads an API route
- * (/api/cuenta/correos/[emailId]) that answers with a CSP of its own.
+ * (/api/cuenta/correos/[emailId]) that answers with a CSP of its own. The URL Frame page of a
+ * customer's redirect host (/api/redirect-host, lib/domains/dns/frame-page.ts) is not a portal page:
+ * it frames the customer's saved target with a CSP of its own (frame-src that target's origin only).
  */
 export type FrameablePage = {
   /** Matched against the request's pathname (no query). */

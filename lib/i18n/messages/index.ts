@@ -5,6 +5,7 @@ import enBilling from "./en/billing.json";
 import enCommon from "./en/common.json";
 import enContacts from "./en/contacts.json";
 import enDashboard from "./en/dashboard.json";
+import enDns from "./en/dns.json";
 import enDomains from "./en/domains.json";
 import enDomainManage from "./en/domain-manage.json";
 import enEmail from "./en/email.json";
@@ -28,6 +29,7 @@ import esBilling from "./es/billing.json";
 import esCommon from "./es/common.json";
 import esContacts from "./es/contacts.json";
 import esDashboard from "./es/dashboard.json";
+import esDns from "./es/dns.json";
 import esDomains from "./es/domains.json";
 import esDomainManage from "./es/domain-manage.json";
 import esEmail from "./es/email.json";
@@ -71,6 +73,7 @@ export const catalogs = {
     store: esStore,
     knowledge: esKnowledge,
     passkeys: esPasskeys,
+    dns: esDns,
   },
   en: {
     common: enCommon,
@@ -95,6 +98,7 @@ export const catalogs = {
     store: enStore,
     knowledge: enKnowledge,
     passkeys: enPasskeys,
+    dns: enDns,
   },
 };
 
