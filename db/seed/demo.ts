@@ -8,6 +8,7 @@ import { seedDemoBilling } from "./demo-billing";
 import { domainExpiryEmail, insertSentEmails, invoiceCreatedEmail, paymentReceivedEmail, welcomeEmail } from "./demo-emails";
 import { seedDemoHosting } from "./demo-hosting";
 import { seedDemoLibrary } from "./demo-library";
+import { seedDemoStaff } from "./demo-staff";
 import { seedDemoTickets } from "./demo-tickets";
 import { SEED_LOCK, seedReferenceData } from "./reference-data";
 
@@ -83,6 +84,7 @@ async function writeDemoData(tx: Transaction, passwordHash: string): Promise<Dem
   const billing = await seedDemoBilling(tx, accounts, hosting);
   const support = await seedDemoTickets(tx, reference, accounts, hosting);
   const library = await seedDemoLibrary(tx, reference, accounts);
+  await seedDemoStaff(tx, passwordHash);
 
   const baseUrl = env.APP_BASE_URL.replace(/\/$/, "");
   const { demo, other, contacts } = accounts;

@@ -1,4 +1,5 @@
 import enAccount from "./en/account.json";
+import enAdmin from "./en/admin.json";
 import enAuth from "./en/auth.json";
 import enBillingErrors from "./en/billing-errors.json";
 import enBilling from "./en/billing.json";
@@ -20,6 +21,7 @@ import enStore from "./en/store.json";
 import enSupport from "./en/support.json";
 import enTwoFactor from "./en/two-factor.json";
 import esAccount from "./es/account.json";
+import esAdmin from "./es/admin.json";
 import esAuth from "./es/auth.json";
 import esBillingErrors from "./es/billing-errors.json";
 import esBilling from "./es/billing.json";
@@ -65,6 +67,7 @@ export const catalogs = {
     services: esServices,
     store: esStore,
     knowledge: esKnowledge,
+    admin: esAdmin,
   },
   en: {
     common: enCommon,
@@ -87,6 +90,7 @@ export const catalogs = {
     services: enServices,
     store: enStore,
     knowledge: enKnowledge,
+    admin: enAdmin,
   },
 };
 
