@@ -192,6 +192,7 @@ export type DeskOptions = {
 };
 
 /** What the desk's forms offer: every department (hidden ones too), active staff, canned replies. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the StaffScope is the proof that a staff session asked
 export async function getDeskOptions(_scope: StaffScope): Promise<DeskOptions> {
   const db = await getDb();
   const [departments, staff, canned] = await Promise.all([

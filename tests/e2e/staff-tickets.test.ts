@@ -85,13 +85,13 @@ describe("staff ticket desk", () => {
   it("is a 404 to signed-out visitors and to customers; only the staff sign-in page shows", async () => {
     await browser.withPage("desktop", async (page) => {
       for (const path of ["/admin", "/admin/tickets", "/admin/tickets/1", "/admin/respuestas"]) {
-        expect((await page.goto(path))?.status(), path).toBe(404);
+        expect((await page.goto(path, { waitUntil: "commit" }))?.status(), path).toBe(404);
       }
-      expect((await page.goto("/admin/acceso"))?.status()).toBe(200);
+      expect((await page.goto("/admin/acceso", { waitUntil: "commit" }))?.status()).toBe(200);
     });
     await browser.withSignedInPage({ email: LOGINS.demo }, async (page) => {
       for (const path of ["/admin", "/admin/tickets", "/admin/respuestas"]) {
-        expect((await page.goto(path))?.status(), path).toBe(404);
+        expect((await page.goto(path, { waitUntil: "commit" }))?.status(), path).toBe(404);
       }
     });
   });
@@ -117,7 +117,7 @@ describe("staff ticket desk", () => {
       // No canned-reply admin page for support.
       expect(await page.getByRole("link", { name: admin.nav.canned }).count()).toBe(0);
       await answerOpenTicket(page, "phone", reply, note);
-      expect((await page.goto("/admin/respuestas"))?.status()).toBe(403);
+      expect((await page.goto("/admin/respuestas", { waitUntil: "commit" }))?.status()).toBe(403);
     });
     await customerSeesReply("phone", reply, note);
   });

@@ -78,9 +78,10 @@ export default async function StaffTicketQueuePage({ searchParams }: { searchPar
       <PageHeader title={t("admin.queue.title")} description={t("admin.queue.description")} />
       {/* A plain GET form: the filters live in the URL, so a queue view can be bookmarked or shared. */}
       <form method="get" action="/admin/tickets" className="mb-4 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:flex-wrap sm:items-end">
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("admin.queue.department")}
-          <select name="departamento" defaultValue={departmentId ? String(departmentId) : ""} className="rounded-md border border-slate-300 px-3 py-2 text-base">
+        {/* Labels point at their select (htmlFor), so the control's name is the label alone, not the chosen option too. */}
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor="queue-department">{t("admin.queue.department")}</label>
+          <select id="queue-department" name="departamento" defaultValue={departmentId ? String(departmentId) : ""} className="rounded-md border border-slate-300 px-3 py-2 text-base">
             <option value="">{t("admin.queue.allDepartments")}</option>
             {options.departments.map((department) => (
               <option key={department.id} value={department.id}>
@@ -88,10 +89,10 @@ export default async function StaffTicketQueuePage({ searchParams }: { searchPar
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("admin.queue.status")}
-          <select name="estado" defaultValue={status} className="rounded-md border border-slate-300 px-3 py-2 text-base">
+        </div>
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor="queue-status">{t("admin.queue.status")}</label>
+          <select id="queue-status" name="estado" defaultValue={status} className="rounded-md border border-slate-300 px-3 py-2 text-base">
             <option value="active">{t("admin.queue.active")}</option>
             <option value="all">{t("admin.queue.all")}</option>
             {TICKET_STATUSES.map((value) => (
@@ -100,7 +101,7 @@ export default async function StaffTicketQueuePage({ searchParams }: { searchPar
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="mios" value="1" defaultChecked={mine} className="size-4" />
           {t("admin.queue.mine")}

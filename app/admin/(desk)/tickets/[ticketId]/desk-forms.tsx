@@ -84,9 +84,9 @@ export function StaffReplyForm({
         <input type="hidden" name="ticketId" value={String(ticketId)} />
         {cannedReplies.length > 0 && (
           <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-            <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
-              {t("canned")}
-              <select ref={cannedRef} className={INPUT} defaultValue="">
+            <div className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
+              <label htmlFor="canned-reply">{t("canned")}</label>
+              <select id="canned-reply" ref={cannedRef} className={INPUT} defaultValue="">
                 <option value="">{t("cannedNone")}</option>
                 {cannedReplies.map((reply) => (
                   <option key={reply.id} value={reply.id}>
@@ -94,7 +94,7 @@ export function StaffReplyForm({
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <button type="button" onClick={insertCanned} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold hover:bg-slate-50">
               {t("insert")}
             </button>
