@@ -11,8 +11,10 @@ const context = async () => ({ ip: clientIp(await headers()) });
 
 // Every member of staff works the ticket desk; the wrapper answers 404 to anyone without a staff session.
 
+// An empty file input reaches the action as a zero-byte file (its name is not always ""): for staff a
+// zero-byte entry is no attachment, so it is dropped rather than refused as "empty".
 export const staffReplyAction = staffAction({ schema: staffReplyForm, revalidate: "/admin/tickets" }, async (input, staff, formData) =>
-  staffReplyToTicket(staff, input, uploadsFrom(formData.getAll("attachments")), await context()),
+  staffReplyToTicket(staff, input, uploadsFrom(formData.getAll("attachments")).filter((upload) => upload.size > 0), await context()),
 );
 
 export const ticketNoteAction = staffAction({ schema: ticketNoteForm, revalidate: "/admin/tickets" }, async (input, staff) =>
