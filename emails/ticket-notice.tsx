@@ -13,7 +13,7 @@ export type TicketNoticeEmailProps = {
   subject: string;
   departmentName: string;
   message: string;
-  /** The ticket in the portal, for the customer; staff have no link until the staff area exists. */
+  /** The ticket in the portal for the customer, in the staff desk (/admin/tickets/…) for the department. */
   ticketUrl: string | null;
   locale?: string;
 };

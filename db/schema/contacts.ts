@@ -136,6 +136,13 @@ export const staffUsers = pgTable(
     name: varchar({ length: 200 }).notNull(),
     role: varchar({ length: 16 }).notNull().default("support"),
     passwordHash: text(),
+    /** Sealed with lib/auth/secret-box; staff sign-in refuses to open a session without it (enrolment on first sign-in). */
+    totpSecret: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    /** The last TOTP time step accepted, so a code cannot be replayed within its window. */
+    totpLastStep: integer(),
+    /** A disabled member of staff cannot sign in, and open staff sessions stop working. */
+    disabledAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex().on(t.email)],

@@ -14,3 +14,4 @@ export * from "./sandbox-registry";
 export * from "./passkeys";
 export * from "./domain-manage";
 export * from "./dns";
+export * from "./staff";

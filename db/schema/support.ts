@@ -36,10 +36,21 @@ export const tickets = pgTable(
     subject: varchar({ length: 200 }).notNull(),
     status: varchar({ length: 16 }).$type<TicketStatus>().notNull().default("open"),
     priority: varchar({ length: 8 }).notNull().default("medium"),
+    /** The member of staff handling it (staff desk); null: the department's queue. */
+    assignedStaffUserId: integer().references(() => staffUsers.id),
+    /** Set when staff merged this ticket into another: its messages moved there, it stays closed. */
+    mergedIntoTicketId: integer(),
     lastReplyAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.clientId, t.status, t.lastReplyAt), index().on(t.clientId, t.lastReplyAt), uniqueIndex().on(t.reference)],
+  (t) => [
+    index().on(t.clientId, t.status, t.lastReplyAt),
+    index().on(t.clientId, t.lastReplyAt),
+    uniqueIndex().on(t.reference),
+    // The staff desk's queue: by department and status, latest activity first.
+    index().on(t.departmentId, t.status, t.lastReplyAt),
+    index().on(t.status, t.lastReplyAt),
+  ],
 );
 
 export const ticketReplies = pgTable(

@@ -9,6 +9,7 @@ import { domainExpiryEmail, insertSentEmails, invoiceCreatedEmail, paymentReceiv
 import { seedDemoDns } from "./demo-dns";
 import { seedDemoHosting } from "./demo-hosting";
 import { seedDemoLibrary } from "./demo-library";
+import { seedDemoStaff } from "./demo-staff";
 import { seedDemoTickets } from "./demo-tickets";
 import { SEED_LOCK, seedReferenceData } from "./reference-data";
 
@@ -85,6 +86,7 @@ async function writeDemoData(tx: Transaction, passwordHash: string): Promise<Dem
   const billing = await seedDemoBilling(tx, accounts, hosting);
   const support = await seedDemoTickets(tx, reference, accounts, hosting);
   const library = await seedDemoLibrary(tx, reference, accounts);
+  await seedDemoStaff(tx, passwordHash);
 
   const baseUrl = env.APP_BASE_URL.replace(/\/$/, "");
   const { demo, other, contacts } = accounts;

@@ -111,6 +111,9 @@ const VALUE_GROUPS = new Map([
   ["method", "records.details.methods"],
   ["context", "records.details.contexts"],
   ["question", "common.securityQuestions"],
+  // A ticket's status and priority as staff set them (staff.ticket_updated).
+  ["status", "support.ticketStatus"],
+  ["priority", "support.priority"],
 ]);
 
 // Internal references (ids) mean nothing to the reader; the contact's name is shown instead.

@@ -45,13 +45,28 @@ export const AUDIT_ACTIONS = [
   "dns.zone_saved",
   "dns.forward_added",
   "dns.forward_deleted",
+  // Staff area: the client's Actividad page shows these as done by "personal de soporte".
+  "staff.ticket_replied",
+  "staff.ticket_updated",
+  "staff.ticket_assigned",
+  "staff.ticket_merged",
+  // Staff-only traces (clientId null: never on a customer's page; the client, if any, is in details).
+  "staff.ticket_note_added",
+  "staff.sign_in",
+  "staff.sign_in_failure",
+  "staff.two_factor_enrolled",
+  "staff.canned_reply_saved",
+  "staff.canned_reply_deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditEntry = {
-  clientId: number;
+  /** The account it concerns; null only for staff-side events that no customer may see. */
+  clientId: number | null;
   /** The signed-in person who acted; null for changes made by the system or by staff. */
   contactId: number | null;
+  /** The member of staff who acted (staff area), or null. */
+  staffUserId?: number | null;
   action: AuditAction;
   details?: Record<string, unknown>;
   ip?: string | null;
@@ -62,6 +77,7 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
   await executor.insert(auditLog).values({
     clientId: entry.clientId,
     contactId: entry.contactId,
+    staffUserId: entry.staffUserId ?? null,
     action: entry.action,
     details: entry.details ?? null,
     ip: entry.ip ? entry.ip.slice(0, 64) : null,

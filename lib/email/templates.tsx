@@ -17,6 +17,7 @@ import PasskeyChangedEmail, { type PasskeyChangedEmailProps } from "@/emails/pas
 import ServiceSuspendedEmail, { type ServiceSuspendedEmailProps } from "@/emails/service-suspended";
 import ServiceWelcomeEmail, { type ServiceWelcomeEmailProps } from "@/emails/service-welcome";
 import TicketNoticeEmail, { type TicketNoticeEmailProps } from "@/emails/ticket-notice";
+import TicketStaffReplyEmail, { type TicketStaffReplyEmailProps } from "@/emails/ticket-staff-reply";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -50,6 +51,7 @@ export type TemplateData = {
   "service-suspended": Omit<ServiceSuspendedEmailProps, "locale">;
   "network-incident": Omit<NetworkIncidentEmailProps, "locale">;
   "ticket-notice": Omit<TicketNoticeEmailProps, "locale">;
+  "ticket-staff-reply": Omit<TicketStaffReplyEmailProps, "locale">;
   "cancellation-requested": Omit<CancellationRequestedEmailProps, "locale">;
   "domain-epp-code": Omit<DomainEppCodeEmailProps, "locale">;
 };
@@ -117,6 +119,10 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "network-incident": {
     render: (data, locale) => <NetworkIncidentEmail {...data} locale={locale} />,
     subject: (t, data) => t(data.scheduled ? "knowledge.incidentEmail.subject.scheduled" : "knowledge.incidentEmail.subject.incident", { title: data.title ?? "" }),
+  },
+  "ticket-staff-reply": {
+    render: (data, locale) => <TicketStaffReplyEmail {...data} locale={locale} />,
+    subject: (t, data) => t("admin.email.staffReply.subject", { reference: data.reference ?? "", subject: data.subject ?? "" }),
   },
   "ticket-notice": {
     render: (data, locale) => <TicketNoticeEmail {...data} locale={locale} />,

@@ -8,6 +8,7 @@ export type TicketMessageNotice = {
   authorName: string;
   /** Who gets the confirmation; null when only the department is told (a reply). */
   customer: { name: string; email: string } | null;
+  /** Who at the company is told: the assigned member of staff when there is one, else the department's address. */
   departmentEmail: string | null;
   departmentName: string;
   ticketId: number;
@@ -20,6 +21,11 @@ const MESSAGE_IN_EMAIL = 2000;
 
 export function ticketUrl(ticketId: number): string {
   return `${env.APP_BASE_URL.replace(/\/+$/, "")}/soporte/tickets/${ticketId}`;
+}
+
+/** The same ticket in the staff desk (404 to anyone without a staff session). */
+export function staffTicketUrl(ticketId: number): string {
+  return `${env.APP_BASE_URL.replace(/\/+$/, "")}/admin/tickets/${ticketId}`;
 }
 
 /**
@@ -46,7 +52,7 @@ export async function notifyTicketMessage(notice: TicketMessageNotice): Promise<
     const departmentEmail = notice.departmentEmail;
     // Staff mail is not the customer's: no client id, so it stays out of the customer's sent-email log.
     deliveries.push(() =>
-      sendEmail("ticket-notice", { email: departmentEmail, name: notice.departmentName }, { ...base, audience: "department", name: notice.authorName, ticketUrl: null }, { locale: "es" }),
+      sendEmail("ticket-notice", { email: departmentEmail, name: notice.departmentName }, { ...base, audience: "department", name: notice.authorName, ticketUrl: staffTicketUrl(notice.ticketId) }, { locale: "es" }),
     );
   }
   for (const deliver of deliveries) {

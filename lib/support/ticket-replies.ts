@@ -1,6 +1,6 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { ticketDepartments, ticketReplies, tickets } from "@/db/schema";
+import { staffUsers, ticketDepartments, ticketReplies, tickets } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions";
 import type { ClientScope } from "@/lib/auth/scope";
 import { isRowId } from "@/lib/row-id";
@@ -28,7 +28,7 @@ export async function replyToTicket(user: TicketAuthor, ticketId: number, messag
       .update(tickets)
       .set({ status: "customer_reply", lastReplyAt: sql`now()` })
       .where(and(eq(tickets.id, ticketId), eq(tickets.clientId, clientId)))
-      .returning({ id: tickets.id, reference: tickets.reference, subject: tickets.subject, departmentId: tickets.departmentId });
+      .returning({ id: tickets.id, reference: tickets.reference, subject: tickets.subject, departmentId: tickets.departmentId, assignedStaffUserId: tickets.assignedStaffUserId });
     if (!row) return null;
     const [reply] = await tx
       .insert(ticketReplies)
@@ -40,7 +40,15 @@ export async function replyToTicket(user: TicketAuthor, ticketId: number, messag
       .from(ticketDepartments)
       .where(eq(ticketDepartments.id, row.departmentId))
       .limit(1);
-    return { ...row, department };
+    // A ticket someone at the company has taken is answered to that person, not to the whole department.
+    const [assignee] = row.assignedStaffUserId
+      ? await tx
+          .select({ email: staffUsers.email })
+          .from(staffUsers)
+          .where(and(eq(staffUsers.id, row.assignedStaffUserId), isNull(staffUsers.disabledAt)))
+          .limit(1)
+      : [];
+    return { ...row, department, assigneeEmail: assignee?.email ?? null };
   });
   if (!ticket) return NOT_FOUND;
 
@@ -50,7 +58,7 @@ export async function replyToTicket(user: TicketAuthor, ticketId: number, messag
     contactId: user.contactId,
     authorName: user.name,
     customer: null,
-    departmentEmail: ticket.department?.email ?? null,
+    departmentEmail: ticket.assigneeEmail ?? ticket.department?.email ?? null,
     departmentName: ticket.department?.name ?? "",
     ticketId: ticket.id,
     reference: ticket.reference,

@@ -1,4 +1,5 @@
 import enAccount from "./en/account.json";
+import enAdmin from "./en/admin.json";
 import enAuth from "./en/auth.json";
 import enBillingErrors from "./en/billing-errors.json";
 import enBilling from "./en/billing.json";
@@ -23,6 +24,7 @@ import enSupport from "./en/support.json";
 import enTwoFactor from "./en/two-factor.json";
 import enPasskeys from "./en/passkeys.json";
 import esAccount from "./es/account.json";
+import esAdmin from "./es/admin.json";
 import esAuth from "./es/auth.json";
 import esBillingErrors from "./es/billing-errors.json";
 import esBilling from "./es/billing.json";
@@ -74,6 +76,7 @@ export const catalogs = {
     knowledge: esKnowledge,
     passkeys: esPasskeys,
     dns: esDns,
+    admin: esAdmin,
   },
   en: {
     common: enCommon,
@@ -99,6 +102,7 @@ export const catalogs = {
     knowledge: enKnowledge,
     passkeys: enPasskeys,
     dns: enDns,
+    admin: enAdmin,
   },
 };
 
