@@ -11,3 +11,4 @@ export * from "./email-log";
 export * from "./audit";
 export * from "./verifactu";
 export * from "./sandbox-registry";
+export * from "./domain-orders";

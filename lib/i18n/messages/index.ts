@@ -6,6 +6,7 @@ import enCommon from "./en/common.json";
 import enContacts from "./en/contacts.json";
 import enDashboard from "./en/dashboard.json";
 import enDomains from "./en/domains.json";
+import enDomainOrders from "./en/domain-orders.json";
 import enEmail from "./en/email.json";
 import enErrors from "./en/errors.json";
 import enPayments from "./en/payments.json";
@@ -27,6 +28,7 @@ import esCommon from "./es/common.json";
 import esContacts from "./es/contacts.json";
 import esDashboard from "./es/dashboard.json";
 import esDomains from "./es/domains.json";
+import esDomainOrders from "./es/domain-orders.json";
 import esEmail from "./es/email.json";
 import esErrors from "./es/errors.json";
 import esPayments from "./es/payments.json";
@@ -56,6 +58,7 @@ export const catalogs = {
     support: esSupport,
     twoFactor: esTwoFactor,
     domains: esDomains,
+    domainOrders: esDomainOrders,
     billing: { ...esBilling, errors: esBillingErrors },
     payments: esPayments,
     pdf: esPdf,
@@ -78,6 +81,7 @@ export const catalogs = {
     support: enSupport,
     twoFactor: enTwoFactor,
     domains: enDomains,
+    domainOrders: enDomainOrders,
     billing: { ...enBilling, errors: enBillingErrors },
     payments: enPayments,
     pdf: enPdf,
