@@ -20,7 +20,12 @@ const PORTAL_MENU: MenuGroup[] = [
   },
   {
     key: "domains",
-    items: [{ key: "search", href: "/dominios/buscar" }],
+    items: [
+      { key: "renew", href: "/dominios/renovar", permission: "orders" },
+      { key: "register", href: "/dominios/registrar", permission: "orders" },
+      { key: "transfer", href: "/dominios/transferir", permission: "orders" },
+      { key: "search", href: "/dominios/buscar" },
+    ],
   },
   {
     key: "billing",
