@@ -15,6 +15,7 @@ import TwoFactorChangedEmail, { type TwoFactorChangedEmailProps } from "@/emails
 import ServiceSuspendedEmail, { type ServiceSuspendedEmailProps } from "@/emails/service-suspended";
 import ServiceWelcomeEmail, { type ServiceWelcomeEmailProps } from "@/emails/service-welcome";
 import TicketNoticeEmail, { type TicketNoticeEmailProps } from "@/emails/ticket-notice";
+import DomainRenewalReminderEmail, { type DomainRenewalReminderEmailProps } from "@/emails/domain-renewal-reminder";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -43,6 +44,7 @@ export type TemplateData = {
   "network-incident": Omit<NetworkIncidentEmailProps, "locale">;
   "ticket-notice": Omit<TicketNoticeEmailProps, "locale">;
   "cancellation-requested": Omit<CancellationRequestedEmailProps, "locale">;
+  "domain-renewal-reminder": Omit<DomainRenewalReminderEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -116,5 +118,12 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "cancellation-requested": {
     render: (data, locale) => <CancellationRequestedEmail {...data} locale={locale} />,
     subject: (t, data) => t("services.emails.cancellationRequested.subject", { domain: data.domain ?? "" }),
+  },
+  "domain-renewal-reminder": {
+    render: (data, locale) => <DomainRenewalReminderEmail {...data} locale={locale} />,
+    subject: (t, data) =>
+      (data.daysLeft ?? 0) < 0
+        ? t("domainOrders.reminder.subjectAfter", { domain: data.domain ?? "" })
+        : t("domainOrders.reminder.subjectBefore", { domain: data.domain ?? "", days: data.daysLeft ?? 0 }),
   },
 };
