@@ -6,6 +6,7 @@ import { daysFromToday, momentFromToday, spanishDate } from "./dates";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_PERSON, OTHER_PERSON, seedDemoAccounts } from "./demo-accounts";
 import { seedDemoBilling } from "./demo-billing";
 import { domainExpiryEmail, insertSentEmails, invoiceCreatedEmail, paymentReceivedEmail, welcomeEmail } from "./demo-emails";
+import { seedDemoDomainRegistry } from "./demo-domains";
 import { seedDemoHosting } from "./demo-hosting";
 import { seedDemoLibrary } from "./demo-library";
 import { seedDemoTickets } from "./demo-tickets";
@@ -80,6 +81,7 @@ async function writeDemoData(tx: Transaction, passwordHash: string): Promise<Dem
   const reference = await seedReferenceData(tx);
   const accounts = await seedDemoAccounts(tx, passwordHash);
   const hosting = await seedDemoHosting(tx, reference, accounts);
+  await seedDemoDomainRegistry(tx, accounts.demo.id, hosting);
   const billing = await seedDemoBilling(tx, accounts, hosting);
   const support = await seedDemoTickets(tx, reference, accounts, hosting);
   const library = await seedDemoLibrary(tx, reference, accounts);
