@@ -175,3 +175,34 @@ describe("domain orders through the cart", () => {
     expect((await getCart(user.scope)).items).toHaveLength(0);
   });
 });
+
+describe("ID protection on Complementos", () => {
+  it("invoices it up to the expiry, turns it on at the registrar once when paid, and turns it off only when the registrar accepts", async () => {
+    const { buyIdProtection, turnOffIdProtection, getIdProtectionOffer } = await import("@/lib/domains/orders/id-protection-order");
+    const user = await createSignedInOwner(db);
+    const domain = await createTestDomain(db, user.clientId, { expiryDate: isoDate(400), nextDueDate: isoDate(400) });
+    const bought = await buyIdProtection(user.scope, domain.id);
+    if (!bought.ok || !bought.invoiceId) throw new Error("not bought");
+    // A second press while the invoice waits makes no second invoice.
+    expect(await buyIdProtection(user.scope, domain.id)).toEqual({ ok: false, error: "domainOrders.addons.alreadyInvoicedError" });
+    expect((await getIdProtectionOffer(user.scope, domain)).pendingInvoiceId).toBe(bought.invoiceId);
+    const [invoice] = await db.select().from(invoices).where(eq(invoices.id, bought.invoiceId));
+    // Two years (400 days to the expiry) at 5,00 € a year, plus VAT.
+    expect(invoice!.subtotal).toBe(1000);
+    expect((await domainRow(domain.id)).idProtection).toBe(false);
+    const attemptId = await openTestAttempt(user, [bought.invoiceId]);
+    await Promise.all([delivery(attemptId, invoice!.total), delivery(attemptId, invoice!.total)]);
+    expect(double.callsOf("setIdProtection").map((call) => call.args)).toEqual([[domain.name, true]]);
+    expect((await domainRow(domain.id)).idProtection).toBe(true);
+
+    double.refuseNext("setIdProtection", "unavailable");
+    expect(await turnOffIdProtection(user.scope, domain.id)).toEqual({ ok: false, error: "domains.errors.registrar.unavailable" });
+    expect((await domainRow(domain.id)).idProtection).toBe(true);
+    expect(await turnOffIdProtection(user.scope, domain.id)).toEqual({ ok: true });
+    expect((await domainRow(domain.id)).idProtection).toBe(false);
+
+    const stranger = await createSignedInOwner(db);
+    expect(await buyIdProtection(stranger.scope, domain.id)).toEqual({ ok: false, error: "store.errors.domainNotYours" });
+    expect(await turnOffIdProtection(stranger.scope, domain.id)).toEqual({ ok: false, error: "store.errors.domainNotYours" });
+  });
+});
