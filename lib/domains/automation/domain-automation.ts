@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, ne, notExists, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { contacts, domainReminderClaims, domains, type DomainReminderStep, type DomainStatus } from "@/db/schema";
+import { contacts, domainOrderItems, domainReminderClaims, domains, type DomainReminderStep, type DomainStatus } from "@/db/schema";
 import { addDays } from "@/lib/billing/today";
 import { retryDomainOrders, type DomainFulfilmentResult } from "@/lib/domains/orders/fulfil-domain-orders";
 import { sendEmail } from "@/lib/email/send-email";
@@ -21,8 +21,8 @@ export type DomainAutomationResult = {
 };
 
 /** The cron's domain jobs, in order; each is idempotent (a second run the same day changes nothing). */
-export async function runDomainAutomation(today: string): Promise<DomainAutomationResult> {
-  const orders = await retryDomainOrders();
+export async function runDomainAutomation(today: string, options: { clientIds?: number[] } = {}): Promise<DomainAutomationResult> {
+  const orders = await retryDomainOrders({ clientIds: options.clientIds });
   const sync = await syncDomainsWithRegistrar(today);
   const expired = await markExpiredDomains(today);
   const reminders = await sendRenewalReminders(today);
@@ -51,7 +51,16 @@ export async function syncDomainsWithRegistrar(today: string): Promise<DomainAut
       and(
         eq(domains.registrar, registrar.name),
         or(
-          eq(domains.status, "pending_transfer"),
+          // A transfer only once its order has reached the registrar (not while its invoice is unpaid).
+          and(
+            eq(domains.status, "pending_transfer"),
+            notExists(
+              db
+                .select({ id: domainOrderItems.id })
+                .from(domainOrderItems)
+                .where(and(eq(domainOrderItems.domainId, domains.id), eq(domainOrderItems.action, "transfer"), ne(domainOrderItems.state, "done"))),
+            ),
+          ),
           and(inArray(domains.status, ["active", "grace", "redemption"]), lte(domains.expiryDate, addDays(today, SYNC_WINDOW_DAYS))),
         ),
       ),

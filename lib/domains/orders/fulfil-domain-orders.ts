@@ -33,17 +33,24 @@ export async function fulfilDomainOrdersOfInvoices(invoiceIds: readonly number[]
   return fulfilItems(queued.map((row) => row.id));
 }
 
-/** The cron: queued orders nobody took, failed ones with attempts left, and claims left by a dead worker. */
-export async function retryDomainOrders(now = new Date()): Promise<DomainFulfilmentResult> {
+/**
+ * The cron: queued orders nobody took, failed ones with attempts left, and claims left by a dead
+ * worker; `clientIds` limits it to some clients (staff retrying one account, tests sharing a database).
+ */
+export async function retryDomainOrders(options: { now?: Date; clientIds?: number[] } = {}): Promise<DomainFulfilmentResult> {
+  const now = options.now ?? new Date();
   const db = await getDb();
   const open = await db
     .select({ id: domainOrderItems.id })
     .from(domainOrderItems)
     .where(
-      or(
-        eq(domainOrderItems.state, "queued"),
-        and(eq(domainOrderItems.state, "failed"), lt(domainOrderItems.attempts, MAX_DOMAIN_ORDER_ATTEMPTS)),
-        and(eq(domainOrderItems.state, "processing"), lt(domainOrderItems.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS))),
+      and(
+        options.clientIds ? inArray(domainOrderItems.clientId, options.clientIds) : undefined,
+        or(
+          eq(domainOrderItems.state, "queued"),
+          and(eq(domainOrderItems.state, "failed"), lt(domainOrderItems.attempts, MAX_DOMAIN_ORDER_ATTEMPTS)),
+          and(eq(domainOrderItems.state, "processing"), lt(domainOrderItems.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS))),
+        ),
       ),
     )
     .orderBy(asc(domainOrderItems.id));
