@@ -91,7 +91,7 @@ async function placeOrder(tx: Transaction, user: SessionUser) {
       lines.push(...item.lines.map((line) => ({ description: line.description, unitAmount: line.unitAmount, ...(line.periodStart ? { periodStart: line.periodStart, periodEnd: line.periodEnd } : {}), domainId: domainOrder.domainId })));
       continue;
     }
-    lines.push(...(await createItemRows(tx, scope.clientId, orderId, item, today, promo?.recurring ?? false, cart.currency)));
+    lines.push(...(await createItemRows(tx, scope.clientId, orderId, item, today, promo?.recurring ?? false, cart.currency, domainOrders)));
   }
 
   const invoice = await createInvoice(tx, { clientId: scope.clientId, kind: "order", lines, issueDate: today, notes: reference });
@@ -113,6 +113,7 @@ async function createItemRows(
   today: string,
   recurringPromo: boolean,
   currency: string,
+  domainOrders: NewDomainOrderItem[],
 ): Promise<NewInvoiceLine[]> {
   const toLine = (line: PricedCartItem["lines"][number], ids: { serviceId?: number; domainId?: number }): NewInvoiceLine => ({
     description: line.description,
@@ -180,6 +181,11 @@ async function createItemRows(
       })
       .returning({ id: domains.id });
     domainId = domain!.id;
+    // The hosting's new domain is registered at the registrar when the invoice is paid, like a standalone one.
+    // (A transfer needs its EPP code, which the store's form does not ask for: staff start those.)
+    if (product.domainOrder.action === "register") {
+      domainOrders.push({ domainId, action: "register", years: product.domainOrder.years, idProtection: false, eppCode: null });
+    }
   }
   return item.lines.map((line) => toLine(line, line.kind === "domain" ? { domainId } : { serviceId }));
 }

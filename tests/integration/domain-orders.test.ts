@@ -176,6 +176,27 @@ describe("domain orders through the cart", () => {
   });
 });
 
+describe("a hosting plan's new domain", () => {
+  it("is registered at the registrar once when the order's invoice is paid", async () => {
+    const { addProductToCart } = await import("@/lib/orders/cart");
+    const { createTestProduct } = await import("@/tests/helpers/factories");
+    const { productPrices } = await import("@/db/schema");
+    const product = await createTestProduct(db, { requiresDomain: true });
+    await db.insert(productPrices).values({ productId: product.id, currency: "EUR", billingCycle: "annually", price: 6000, setupFee: 0 });
+    const user = await createSignedInOwner(db);
+    const name = freeName();
+    expect(await addProductToCart(user.scope, { productId: product.id, billingCycle: "annually", configChoices: {}, domainChoice: "register", domain: name, domainYears: 1 })).toEqual({ ok: true });
+    const placed = await checkout(user);
+    if (!placed.ok) throw new Error(placed.error);
+    const [invoice] = await db.select().from(invoices).where(eq(invoices.id, placed.invoiceId));
+    const attemptId = await openTestAttempt(user, [placed.invoiceId]);
+    await Promise.all([delivery(attemptId, invoice!.total), delivery(attemptId, invoice!.total)]);
+    expect(double.callsOf("register").map((call) => (call.args[0] as { name: string }).name)).toEqual([name]);
+    const [row] = await db.select().from(domains).where(and(eq(domains.clientId, user.clientId), eq(domains.name, name)));
+    expect(row).toMatchObject({ status: "active", expiryDate: plusYears(isoDate(0), 1) });
+  });
+});
+
 describe("ID protection on Complementos", () => {
   it("invoices it up to the expiry, turns it on at the registrar once when paid, and turns it off only when the registrar accepts", async () => {
     const { buyIdProtection, turnOffIdProtection, getIdProtectionOffer } = await import("@/lib/domains/orders/id-protection-order");
