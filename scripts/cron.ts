@@ -1,7 +1,8 @@
 import { withScriptDatabase } from "@/db/scripts/script-database";
 
 // `npm run cron`: the scheduled jobs for today in Madrid (renewal invoices, reminders and overdue
-// notices, then the services': provisioning retries, cancellations, suspensions and their lifting),
+// notices, then the services': provisioning retries, cancellations, suspensions and their lifting;
+// the domains': registrar orders owed, registrar sync, expiry and renewal reminders),
 // against the configured database; what /api/cron does, from a shell.
 await withScriptDatabase(async ({ db, label }) => {
   const { migrateDatabase, setDatabase } = await import("@/db/client");
@@ -38,6 +39,14 @@ await withScriptDatabase(async ({ db, label }) => {
       `${cancellations.terminated} terminated (${cancellations.failed} failed), ${suspensions.suspended} suspended (${suspensions.failed} failed), ` +
       `${unsuspensions.unsuspended} unsuspended (${unsuspensions.failed} failed).`,
   );
+  // Dominios: registrar orders owed (retries), sync with the registrar, expiry, renewal reminders.
+  const { runDomainAutomation } = await import("@/lib/domains/automation/domain-automation");
+  const domainJobs = await runDomainAutomation(today);
+  console.log(
+    `Domains: ${domainJobs.orders.done} registrar order(s) carried out (${domainJobs.orders.failed} failed), ${domainJobs.sync.synced} synced ` +
+      `(${domainJobs.sync.changed} changed, ${domainJobs.sync.failed} failed), ${domainJobs.expired.grace} into grace and ${domainJobs.expired.expired} expired, ` +
+      `${domainJobs.reminders.sent} renewal reminder(s) sent (${domainJobs.reminders.failed} failed).`,
+  );
   const panelFailures = provisioning.failed + cancellations.failed + suspensions.failed + unsuspensions.failed;
 
   // Estado de los servidores: the server checks, then the notices of new incidents (each client once).
@@ -47,7 +56,7 @@ await withScriptDatabase(async ({ db, label }) => {
   console.log(`Server checks: ${checks.checked} server(s), ${checks.reachable} reachable, ${checks.unreachable} not responding.`);
   const incidentNotices = await sendIncidentNotices();
   console.log(`Incident notices: ${incidentNotices.notices} client(s) told, ${incidentNotices.emails} email(s) sent.`);
-  if (renewals.failed > 0 || panelFailures > 0 || verifactu.failed) process.exitCode = 1;
+  if (renewals.failed > 0 || panelFailures > 0 || verifactu.failed || domainJobs.sync.failed > 0 || domainJobs.reminders.failed > 0) process.exitCode = 1;
 });
 
 // Nothing should be left open, but a scheduled run must never hang on a forgotten handle.

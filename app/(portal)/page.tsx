@@ -96,7 +96,12 @@ export default async function DashboardPage() {
               openTicketHref={linkIf(paths.openTicket)}
             />
           )}
-          {canSearchDomains && <DomainSearchCard action={paths.domainSearch} />}
+          {canSearchDomains && (
+            <DomainSearchCard
+              action={paths.domainSearch}
+              orderPaths={hasPermission(user, "orders") ? { register: paths.domainRegister, transfer: paths.domainTransfer } : undefined}
+            />
+          )}
           <ClientFilesCard items={dashboard.files} fileHref={paths.file} />
         </div>
 

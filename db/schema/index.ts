@@ -15,3 +15,4 @@ export * from "./passkeys";
 export * from "./domain-manage";
 export * from "./dns";
 export * from "./staff";
+export * from "./domain-orders";

@@ -46,6 +46,13 @@ export const cartItems = pgTable(
     domain: varchar({ length: 253 }),
     domainChoice: varchar({ length: 16 }).$type<DomainChoice>(),
     domainYears: integer(),
+    /** A domain item (register, transfer, renew): the client's domain to renew. */
+    domainId: integer(),
+    idProtection: boolean().notNull().default(false),
+    dnsManagement: boolean().notNull().default(false),
+    emailForwarding: boolean().notNull().default(false),
+    /** A transfer's authorisation code, until checkout hands it to the order item. */
+    eppCode: varchar({ length: 128 }),
     /** { optionId: choiceId } for the product's configurable options. */
     configChoices: jsonb().$type<Record<string, number>>().notNull().default({}),
     createdAt: createdAt(),

@@ -7,6 +7,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_PERSON, OTHER_PERSON, seedDemoAccounts
 import { seedDemoBilling } from "./demo-billing";
 import { domainExpiryEmail, insertSentEmails, invoiceCreatedEmail, paymentReceivedEmail, welcomeEmail } from "./demo-emails";
 import { seedDemoDns } from "./demo-dns";
+import { seedDemoDomainRegistry } from "./demo-domains";
 import { seedDemoHosting } from "./demo-hosting";
 import { seedDemoLibrary } from "./demo-library";
 import { seedDemoStaff } from "./demo-staff";
@@ -83,6 +84,7 @@ async function writeDemoData(tx: Transaction, passwordHash: string): Promise<Dem
   const accounts = await seedDemoAccounts(tx, passwordHash);
   const hosting = await seedDemoHosting(tx, reference, accounts);
   await seedDemoDns(tx, accounts, hosting.domains);
+  await seedDemoDomainRegistry(tx, accounts.demo.id, hosting);
   const billing = await seedDemoBilling(tx, accounts, hosting);
   const support = await seedDemoTickets(tx, reference, accounts, hosting);
   const library = await seedDemoLibrary(tx, reference, accounts);

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { invoices, payments } from "@/db/schema";
+import { queueDomainOrderItems } from "@/lib/domains/orders/domain-order-items";
 import { queueOrderProvisioning } from "@/lib/services/provision-queue";
 import { BillingError } from "./billing-error";
 import { addCreditEntry, lockClient } from "./credit";
@@ -114,6 +115,8 @@ export async function issuePaidInvoice(tx: Transaction, invoice: InvoiceRow): Pr
   }, await getCompanySettings(tx));
   // An order's services are queued for the panel in this same transaction: once, however often the payment is reported.
   await queueOrderProvisioning(tx, invoice);
+  // Its registrar orders (register, transfer, renew, ID protection) likewise: queued once, carried out after commit.
+  await queueDomainOrderItems(tx, invoice);
   if (invoice.kind === "add_funds" && invoice.total > 0) {
     await addCreditEntry(tx, {
       clientId: invoice.clientId,

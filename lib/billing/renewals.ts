@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, lte, ne, notExists, sql, type SQL } from "dri
 import { getDb, type Database, type Executor } from "@/db/client";
 import { clients, domains, invoiceLines, invoices, products, renewalClaims, services, type BillingCycle } from "@/db/schema";
 import { createInvoice } from "@/lib/billing/create-invoice";
+import { recordDomainOrderItems } from "@/lib/domains/orders/domain-order-items";
 import { lockClient } from "@/lib/billing/credit";
 import { addDays } from "@/lib/billing/today";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -40,6 +41,8 @@ type RenewalItem = {
   periodEnd: string;
   description: string;
   unitAmount: number;
+  /** Domains: the years the renewal buys at the registrar. */
+  years?: number;
 };
 
 /**
@@ -185,6 +188,7 @@ async function dueDomains(db: Database, windowEnd: string): Promise<RenewalItem[
         periodEnd: addDays(addMonths(row.nextDueDate, 12 * years), -1),
         description: translatorFor(row.language)("email.renewalLines.domain", { domain: row.name, years }),
         unitAmount: row.recurringAmount,
+        years,
       },
     ];
   });
@@ -251,6 +255,16 @@ async function invoiceRenewal(db: Database, item: RenewalItem, today: string): P
         .onConflictDoNothing()
         .returning({ invoiceId: renewalClaims.invoiceId });
       if (inserted.length === 0) throw new PeriodAlreadyClaimed();
+      // Paying a domain's renewal renews it at the registrar, once (the same path as a renewal ordered in the cart).
+      if (item.itemType === "domain") {
+        await recordDomainOrderItems(tx, {
+          clientId: item.clientId,
+          invoiceId: invoice.invoiceId,
+          orderId: null,
+          paid: invoice.paid,
+          items: [{ domainId: item.itemId, action: "renew", years: item.years ?? 1, idProtection: false, eppCode: null }],
+        });
+      }
       return { invoiceId: invoice.invoiceId, paid: invoice.paid };
     });
   } catch (error) {

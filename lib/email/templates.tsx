@@ -18,6 +18,7 @@ import ServiceSuspendedEmail, { type ServiceSuspendedEmailProps } from "@/emails
 import ServiceWelcomeEmail, { type ServiceWelcomeEmailProps } from "@/emails/service-welcome";
 import TicketNoticeEmail, { type TicketNoticeEmailProps } from "@/emails/ticket-notice";
 import TicketStaffReplyEmail, { type TicketStaffReplyEmailProps } from "@/emails/ticket-staff-reply";
+import DomainRenewalReminderEmail, { type DomainRenewalReminderEmailProps } from "@/emails/domain-renewal-reminder";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -54,6 +55,7 @@ export type TemplateData = {
   "ticket-staff-reply": Omit<TicketStaffReplyEmailProps, "locale">;
   "cancellation-requested": Omit<CancellationRequestedEmailProps, "locale">;
   "domain-epp-code": Omit<DomainEppCodeEmailProps, "locale">;
+  "domain-renewal-reminder": Omit<DomainRenewalReminderEmailProps, "locale">;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -140,5 +142,12 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
     render: (data, locale) => <DomainEppCodeEmail {...data} locale={locale} />,
     subject: (t, data) => t("domainManage.email.eppCode.subject", { domain: data.domain ?? "" }),
     secrets: ["eppCode"],
+  },
+  "domain-renewal-reminder": {
+    render: (data, locale) => <DomainRenewalReminderEmail {...data} locale={locale} />,
+    subject: (t, data) =>
+      (data.daysLeft ?? 0) < 0
+        ? t("domainOrders.reminder.subjectAfter", { domain: data.domain ?? "" })
+        : t("domainOrders.reminder.subjectBefore", { domain: data.domain ?? "", days: data.daysLeft ?? 0 }),
   },
 };

@@ -182,6 +182,65 @@ export async function removePromoCode(scope: ClientScope): Promise<CartResult> {
   return { ok: true };
 }
 
+/**
+ * Standalone domain items (register, transfer, renew), priced exactly as checkout will price them:
+ * one refusal refuses them all and nothing is written. A domain already in the cart for the same
+ * action (or the same domain to renew) is refused; new names are checked with the registrar first.
+ */
+export async function addDomainItemsToCart(scope: ClientScope, items: CartItemChoices[]): Promise<CartResult & { domain?: string }> {
+  const db = await getDb();
+  if (items.length === 0) return { ok: false, error: storeError("itemNotFound") };
+  const existing = await db
+    .select({ kind: cartItems.kind, domain: cartItems.domain, domainId: cartItems.domainId, domainChoice: cartItems.domainChoice })
+    .from(cartItems)
+    .where(eq(cartItems.clientId, scope.clientId));
+  const prepared: CartItemChoices[] = [];
+  for (const item of items) {
+    const priced = await priceChoicesFor(db, scope, item);
+    if (!priced) return { ok: false, error: storeError("itemNotFound") };
+    if (priced.error) return { ok: false, error: priced.error, field: fieldOf(priced.error) ?? "domain", domain: priced.domain ?? undefined };
+    const order = priced.domainItem!;
+    const duplicate =
+      order.action === "renew"
+        ? existing.some((row) => row.kind === "domain_renew" && row.domainId === order.domainId) || prepared.some((other) => other.domainId === order.domainId)
+        : existing.some((row) => row.domain === order.name && (row.kind === "domain_register" || row.kind === "domain_transfer" || (row.kind === "product" && row.domainChoice !== "existing")));
+    if (duplicate) return { ok: false, error: storeError("domainAlreadyInCart"), field: "domain", domain: order.name };
+    if (order.action !== "renew") {
+      const refusal = await checkWithRegistrar(scope, order.name, order.action);
+      if (refusal) return { ok: false, error: refusal, field: "domain", domain: order.name };
+    }
+    prepared.push({ ...item, domain: order.name, domainId: order.domainId, eppCode: order.eppCode, productId: null, addonId: null, serviceId: null, billingCycle: null, domainChoice: null, configChoices: {} });
+  }
+  return db.transaction(async (tx) => {
+    const cartId = await cartIdFor(tx, scope);
+    await tx.select({ id: carts.id }).from(carts).where(and(eq(carts.id, cartId), eq(carts.clientId, scope.clientId))).for("update");
+    const [row] = await tx.select({ n: count() }).from(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.clientId, scope.clientId)));
+    if ((row?.n ?? 0) + prepared.length > MAX_CART_ITEMS) return { ok: false as const, error: storeError("cartFull") };
+    await tx.insert(cartItems).values(
+      prepared.map((choices) => ({
+        kind: choices.kind,
+        productId: null,
+        addonId: null,
+        serviceId: null,
+        billingCycle: null,
+        domain: choices.domain,
+        domainChoice: null,
+        domainYears: choices.domainYears,
+        configChoices: {},
+        domainId: choices.domainId ?? null,
+        idProtection: Boolean(choices.idProtection),
+        dnsManagement: Boolean(choices.dnsManagement),
+        emailForwarding: Boolean(choices.emailForwarding),
+        eppCode: choices.eppCode ?? null,
+        cartId,
+        clientId: scope.clientId,
+      })),
+    );
+    await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, cartId));
+    return { ok: true as const };
+  });
+}
+
 /** A new domain must be free and a transfer must name a registered one; the registrar says which. */
 async function checkWithRegistrar(scope: ClientScope, name: string, action: "register" | "transfer"): Promise<StoreErrorKey | null> {
   const currency = await getClientCurrency(scope);

@@ -11,6 +11,7 @@ import { queueOrderProvisioning } from "@/lib/services/provision-queue";
 import { afterInvoicesPaid } from "@/lib/services/service-automation";
 import { lockClient } from "@/lib/billing/credit";
 import { madridToday } from "@/lib/billing/today";
+import { createDomainOrderRows, recordDomainOrderItems, type NewDomainOrderItem } from "@/lib/domains/orders/domain-order-items";
 import { priceCart, type PricedCartItem } from "./pricing";
 import { takePromoUse } from "./promo";
 import { storeError, type StoreErrorKey } from "./store-error";
@@ -81,12 +82,23 @@ async function placeOrder(tx: Transaction, user: SessionUser) {
   }
 
   const lines: NewInvoiceLine[] = [];
-  for (const item of cart.items) lines.push(...(await createItemRows(tx, scope.clientId, orderId, item, today, promo?.recurring ?? false, cart.currency)));
+  const domainOrders: NewDomainOrderItem[] = [];
+  for (const item of cart.items) {
+    if (item.domainItem) {
+      // A standalone domain: its row now (listed in Mis dominios at once), the registrar when paid.
+      const domainOrder = await createDomainOrderRows(tx, { clientId: scope.clientId, order: item.domainItem, today, currency: cart.currency });
+      domainOrders.push(domainOrder);
+      lines.push(...item.lines.map((line) => ({ description: line.description, unitAmount: line.unitAmount, ...(line.periodStart ? { periodStart: line.periodStart, periodEnd: line.periodEnd } : {}), domainId: domainOrder.domainId })));
+      continue;
+    }
+    lines.push(...(await createItemRows(tx, scope.clientId, orderId, item, today, promo?.recurring ?? false, cart.currency, domainOrders)));
+  }
 
   const invoice = await createInvoice(tx, { clientId: scope.clientId, kind: "order", lines, issueDate: today, notes: reference });
   await tx.update(orders).set({ reference, invoiceId: invoice.invoiceId }).where(and(eq(orders.id, orderId), eq(orders.clientId, scope.clientId)));
   // Paid at once (credit, or nothing to pay): the invoice was issued before the order pointed at it, so queue its services now.
   if (invoice.paid) await queueOrderProvisioning(tx, { id: invoice.invoiceId, clientId: scope.clientId, kind: "order" });
+  await recordDomainOrderItems(tx, { clientId: scope.clientId, invoiceId: invoice.invoiceId, orderId, paid: invoice.paid, items: domainOrders });
   await tx.delete(cartItems).where(and(eq(cartItems.cartId, cart.cartId), eq(cartItems.clientId, scope.clientId)));
   await tx.update(carts).set({ promoCode: null }).where(and(eq(carts.id, cart.cartId), eq(carts.clientId, scope.clientId)));
   return { orderId, reference, invoiceId: invoice.invoiceId, paid: invoice.paid };
@@ -101,6 +113,7 @@ async function createItemRows(
   today: string,
   recurringPromo: boolean,
   currency: string,
+  domainOrders: NewDomainOrderItem[],
 ): Promise<NewInvoiceLine[]> {
   const toLine = (line: PricedCartItem["lines"][number], ids: { serviceId?: number; domainId?: number }): NewInvoiceLine => ({
     description: line.description,
@@ -168,6 +181,11 @@ async function createItemRows(
       })
       .returning({ id: domains.id });
     domainId = domain!.id;
+    // The hosting's new domain is registered at the registrar when the invoice is paid, like a standalone one.
+    // (A transfer needs its EPP code, which the store's form does not ask for: staff start those.)
+    if (product.domainOrder.action === "register") {
+      domainOrders.push({ domainId, action: "register", years: product.domainOrder.years, idProtection: false, eppCode: null });
+    }
   }
   return item.lines.map((line) => toLine(line, line.kind === "domain" ? { domainId } : { serviceId }));
 }

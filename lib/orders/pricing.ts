@@ -23,6 +23,7 @@ import { formatAmount } from "@/lib/i18n/format";
 import { toLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { getOrderableProduct, type CyclePrice } from "./catalogue";
+import { priceDomainItem, type DomainItemOrder } from "./domain-items";
 import { findPromoCode, promoAppliesTo, promoDiscount, promoRefusal, type PromoCode } from "./promo";
 import { storeError, type StoreErrorKey } from "./store-error";
 
@@ -37,9 +38,15 @@ export type CartItemChoices = {
   domainChoice: DomainChoice | null;
   domainYears: number | null;
   configChoices: Record<string, number>;
+  /** Domain items (register, transfer, renew) only. */
+  domainId?: number | null;
+  idProtection?: boolean;
+  dnsManagement?: boolean;
+  emailForwarding?: boolean;
+  eppCode?: string | null;
 };
 
-export type CartLineKind = "product" | "setup" | "option" | "optionSetup" | "domain" | "addon" | "addonSetup" | "discount";
+export type CartLineKind = "product" | "setup" | "option" | "optionSetup" | "domain" | "idProtection" | "addon" | "addonSetup" | "discount";
 export type CartLine = { kind: CartLineKind; description: string; unitAmount: number; periodStart?: string; periodEnd?: string };
 
 export type ProductOrder = {
@@ -71,6 +78,8 @@ export type PricedCartItem = {
   error: StoreErrorKey | null;
   product: ProductOrder | null;
   addon: AddonOrder | null;
+  /** A standalone domain item: what checkout turns into a domain row and its registrar order. */
+  domainItem?: DomainItemOrder | null;
 };
 
 export type PricedCart = {
@@ -92,6 +101,7 @@ export type PricedCart = {
 
 export type OrderClient = { id: number; currency: string; country: string; taxId: string | null; language: string };
 
+export type PricingContext = Context;
 type Context = { executor: Executor; client: OrderClient; today: string; locale: string; t: ReturnType<typeof translatorFor> };
 
 /** A domain in one of these states is the client's to host a plan on. */
@@ -120,7 +130,16 @@ function periodOf(today: string, cycle: BillingCycle): { periodStart: string; pe
   return { periodStart: today, periodEnd: addDays(nextDueDate, -1), nextDueDate };
 }
 
-type ItemPrice = { title: string; domain: string | null; cycles: CyclePrice[]; lines: CartLine[]; error: StoreErrorKey | null; product: ProductOrder | null; addon: AddonOrder | null };
+export type ItemPrice = {
+  title: string;
+  domain: string | null;
+  cycles: CyclePrice[];
+  lines: CartLine[];
+  error: StoreErrorKey | null;
+  product: ProductOrder | null;
+  addon: AddonOrder | null;
+  domainItem?: DomainItemOrder | null;
+};
 
 const refused = (title: string, error: StoreErrorKey, domain: string | null = null): ItemPrice => ({
   title,
@@ -139,6 +158,7 @@ const refused = (title: string, error: StoreErrorKey, domain: string | null = nu
 export async function priceCartItem(context: Context, item: CartItemChoices): Promise<ItemPrice> {
   if (item.kind === "product") return priceProduct(context, item);
   if (item.kind === "addon") return priceAddon(context, item);
+  if (item.kind === "domain_register" || item.kind === "domain_transfer" || item.kind === "domain_renew") return priceDomainItem(context, item);
   return refused("", storeError("itemNotFound"));
 }
 

@@ -22,6 +22,9 @@ const PORTAL_MENU: MenuGroup[] = [
     key: "domains",
     items: [
       { key: "list", href: "/dominios", permission: "domains" },
+      { key: "renew", href: "/dominios/renovar", permission: "orders" },
+      { key: "register", href: "/dominios/registrar", permission: "orders" },
+      { key: "transfer", href: "/dominios/transferir", permission: "orders" },
       { key: "search", href: "/dominios/buscar" },
     ],
   },

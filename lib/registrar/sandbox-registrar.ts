@@ -106,7 +106,9 @@ export function createSandboxRegistrar(db?: Executor): Registrar {
     async register(input) {
       checkNameservers(input.nameservers);
       const [availability] = await this.checkAvailability([input.name]);
-      if (availability?.status !== "available") throw new RegistrarError("name_taken", `sandbox: ${input.name} is taken`);
+      if (availability?.status !== "available" && !(await heldOnlyByPendingOrder(await executor(), input.name))) {
+        throw new RegistrarError("name_taken", `sandbox: ${input.name} is taken`);
+      }
       const expiryDate = addYears(madridToday(), input.years);
       const database = await executor();
       const inserted = await database
@@ -245,6 +247,19 @@ export function createSandboxRegistrar(db?: Executor): Registrar {
       return infoOf(row);
     },
   };
+}
+
+/**
+ * The portal's own order waiting for this very registration (a "pending" domains row, written at
+ * checkout so the customer sees it at once) does not make the name taken for the registrar; any
+ * other holder, the registry itself, a well-known label or the hash still do.
+ */
+async function heldOnlyByPendingOrder(database: Executor, name: string): Promise<boolean> {
+  if (SANDBOX_WELL_KNOWN_LABELS.has(labelOf(name)) || sandboxHashSaysTaken(name)) return false;
+  const [inRegistry] = await database.select({ name: sandboxRegistryDomains.name }).from(sandboxRegistryDomains).where(eq(sandboxRegistryDomains.name, name));
+  if (inRegistry) return false;
+  const rows = await database.select({ status: domains.status }).from(domains).where(eq(domains.name, name));
+  return rows.length > 0 && rows.every((row) => row.status === "pending" || row.status === "cancelled");
 }
 
 function infoOf(row: RegistryRow): RegistryDomainInfo {

@@ -1,3 +1,4 @@
+import { fulfilDomainOrdersOfInvoices } from "@/lib/domains/orders/fulfil-domain-orders";
 import { and, asc, eq, exists, inArray, isNotNull, lte, notExists, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { cancellationRequests, domains, invoiceLines, invoiceNotices, invoices, services } from "@/db/schema";
@@ -197,6 +198,8 @@ export async function afterInvoicesPaid(invoiceIds: readonly number[]): Promise<
     for (const serviceId of new Set(paid.flatMap((row) => (row.kind === "renewal" && row.serviceId !== null ? [row.serviceId] : [])))) {
       await unsuspendServiceIfSettled(serviceId);
     }
+    // Registrar orders of any paid invoice (domain register/transfer/renew, ID protection).
+    await fulfilDomainOrdersOfInvoices(invoiceIds);
   } catch (error) {
     console.error(`[service-automation] after payment of invoices ${invoiceIds.join(", ")}:`, error);
   }

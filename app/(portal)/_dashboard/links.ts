@@ -11,6 +11,8 @@ export const DASHBOARD_PATHS = {
   orderProduct: "/productos/contratar",
   domains: "/dominios",
   domainSearch: "/dominios/buscar",
+  domainRegister: "/dominios/registrar",
+  domainTransfer: "/dominios/transferir",
   tickets: "/soporte/tickets",
   ticket: (id: number) => `/soporte/tickets/${id}`,
   openTicket: "/soporte/tickets/nuevo",

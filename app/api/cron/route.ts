@@ -5,6 +5,7 @@ import { madridToday } from "@/lib/billing/today";
 import { env } from "@/lib/env";
 import { submitPendingRecords } from "@/lib/verifactu/submit-pending-records";
 import { runServiceAutomation } from "@/lib/services/service-automation";
+import { runDomainAutomation } from "@/lib/domains/automation/domain-automation";
 import { sendIncidentNotices } from "@/lib/support/incident-notices";
 import { runServerChecks } from "@/lib/support/server-checks";
 
@@ -33,11 +34,13 @@ async function handle(request: Request): Promise<Response> {
   const verifactu = await submitPendingRecords();
   // Then the services: provisioning retries, cancellations due, suspensions of overdue ones and their lifting.
   const services = await runServiceAutomation(today);
+  // Dominios: registrar orders owed, sync with the registrar, expiry, renewal reminders (each once).
+  const domainJobs = await runDomainAutomation(today);
   // Estado de los servidores: reachability of each active server, then each new incident's notice, once per client.
   const serverChecks = await runServerChecks();
   const incidentNotices = await sendIncidentNotices();
   return Response.json(
-    { today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices, verifactu, services, serverChecks, incidentNotices },
+    { today, renewals: { ...renewals, invoiceCount: invoiceIds.length }, notices, verifactu, services, domains: domainJobs, serverChecks, incidentNotices },
     { status: 200, headers: NO_STORE },
   );
 }

@@ -9,6 +9,7 @@ import enDashboard from "./en/dashboard.json";
 import enDns from "./en/dns.json";
 import enDomains from "./en/domains.json";
 import enDomainManage from "./en/domain-manage.json";
+import enDomainOrders from "./en/domain-orders.json";
 import enEmail from "./en/email.json";
 import enErrors from "./en/errors.json";
 import enPayments from "./en/payments.json";
@@ -34,6 +35,7 @@ import esDashboard from "./es/dashboard.json";
 import esDns from "./es/dns.json";
 import esDomains from "./es/domains.json";
 import esDomainManage from "./es/domain-manage.json";
+import esDomainOrders from "./es/domain-orders.json";
 import esEmail from "./es/email.json";
 import esErrors from "./es/errors.json";
 import esPayments from "./es/payments.json";
@@ -65,6 +67,7 @@ export const catalogs = {
     twoFactor: esTwoFactor,
     domains: esDomains,
     domainManage: esDomainManage,
+    domainOrders: esDomainOrders,
     billing: { ...esBilling, errors: esBillingErrors },
     payments: esPayments,
     pdf: esPdf,
@@ -91,6 +94,7 @@ export const catalogs = {
     twoFactor: enTwoFactor,
     domains: enDomains,
     domainManage: enDomainManage,
+    domainOrders: enDomainOrders,
     billing: { ...enBilling, errors: enBillingErrors },
     payments: enPayments,
     pdf: enPdf,

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Card } from "@/app/_components/card";
 import { PageHeader } from "@/app/_components/page-header";
+import { hasPermission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getClientCurrency } from "@/lib/domains/client-currency";
 import { searchDomains, type DomainSearchAction, type DomainSearchResult } from "@/lib/domains/search-domains";
@@ -54,7 +55,7 @@ export default async function DomainSearchPage({ searchParams }: { searchParams:
             error={result && !result.ok ? result.error : undefined}
           />
         </Card>
-        {result?.ok && <DomainSearchResults result={result} locale={locale} />}
+        {result?.ok && <DomainSearchResults result={result} locale={locale} canOrder={hasPermission(user, "orders")} />}
         <TldPriceTable prices={prices} locale={locale} />
       </div>
     </>
