@@ -10,3 +10,4 @@ export * from "./files";
 export * from "./email-log";
 export * from "./audit";
 export * from "./verifactu";
+export * from "./stored-pdfs";
