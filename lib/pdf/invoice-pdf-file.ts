@@ -57,16 +57,22 @@ async function withRenderSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-// The same invoice asked for several times at once (a double click, a retry) is rendered once.
-const inFlight = new Map<string, Promise<RenderedPdf>>();
+// The same invoice asked for several times at once (a double click, a burst of first downloads) is
+// rendered and written once per process: later requests wait for that flight, which ends only
+// once the row is written, so they find it. Across processes the unique row decides (keep()).
+const inFlight = new Map<string, Promise<Buffer>>();
 
-function renderOnce(view: InvoiceView, locale: string, fingerprint: string): Promise<RenderedPdf> {
-  const flightKey = `${view.id}:${locale}:${fingerprint}`;
+function renderAndStore(view: InvoiceView, key: StoredPdfKey, fingerprint: string, store: StoredPdfStore, mode: "keep" | "replace"): Promise<Buffer> {
+  const flightKey = `${key.invoiceId}:${key.locale}:${fingerprint}`;
   let pending = inFlight.get(flightKey);
   if (!pending) {
-    pending = withRenderSlot(() => renderInvoicePdf(view, locale))
-      .then((bytes) => ({ bytes, sha256: sha256Hex(bytes), fingerprint, templateVersion: INVOICE_PDF_TEMPLATE_VERSION }))
-      .finally(() => inFlight.delete(flightKey));
+    pending = (async () => {
+      const bytes = await withRenderSlot(() => renderInvoicePdf(view, key.locale));
+      const rendered: RenderedPdf = { bytes, sha256: sha256Hex(bytes), fingerprint, templateVersion: INVOICE_PDF_TEMPLATE_VERSION };
+      const stored = mode === "keep" ? await store.keep(key, rendered) : await store.replace(key, rendered);
+      // The row another request kept was rendered from other content (a refund landed in between): serve ours.
+      return stored.fingerprint === fingerprint ? stored.bytes : bytes;
+    })().finally(() => inFlight.delete(flightKey));
     inFlight.set(flightKey, pending);
   }
   return pending;
@@ -90,19 +96,13 @@ export async function invoicePdfFile(
   const key: StoredPdfKey = { invoiceId: view.id, locale: resolved };
   const fingerprint = invoicePdfFingerprint(view, resolved);
   const stored = await store.read(key);
-  if (stored) {
-    const intact = sha256Hex(stored.bytes) === stored.sha256;
-    if (intact && stored.fingerprint === fingerprint && stored.templateVersion === INVOICE_PDF_TEMPLATE_VERSION) {
-      return { bytes: stored.bytes, source: "stored" };
-    }
-    if (!intact) {
-      console.warn(`[stored-pdfs] invoice ${view.id} (${resolved}): the stored bytes do not match their sha256 ${stored.sha256}; rendering it again`);
-    }
-    const rendered = await renderOnce(view, resolved, fingerprint);
-    return { bytes: (await store.replace(key, rendered)).bytes, source: "rendered" };
+  if (!stored) return { bytes: await renderAndStore(view, key, fingerprint, store, "keep"), source: "rendered" };
+  const intact = sha256Hex(stored.bytes) === stored.sha256;
+  if (intact && stored.fingerprint === fingerprint && stored.templateVersion === INVOICE_PDF_TEMPLATE_VERSION) {
+    return { bytes: stored.bytes, source: "stored" };
   }
-  const rendered = await renderOnce(view, resolved, fingerprint);
-  const kept = await store.keep(key, rendered);
-  // The row another request kept was rendered from other content (a refund landed in between): serve ours.
-  return { bytes: kept.fingerprint === fingerprint ? kept.bytes : rendered.bytes, source: "rendered" };
+  if (!intact) {
+    console.warn(`[stored-pdfs] invoice ${view.id} (${resolved}): the stored bytes do not match their sha256 ${stored.sha256}; rendering it again`);
+  }
+  return { bytes: await renderAndStore(view, key, fingerprint, store, "replace"), source: "rendered" };
 }
