@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { storedPdfs } from "@/db/schema";
 
@@ -31,7 +31,9 @@ export function sha256Hex(bytes: Uint8Array | string): string {
 }
 
 const columns = {
-  bytes: storedPdfs.bytes,
+  // As base64 text: PGlite decodes a bytea result byte by byte (6 ms for a 40 KiB PDF, against 0.6 ms
+  // for its base64); postgres.js reads either quickly.
+  bytes: sql<Buffer>`encode(${storedPdfs.bytes}, 'base64')`.mapWith((value: string) => Buffer.from(value, "base64")),
   sha256: storedPdfs.sha256,
   fingerprint: storedPdfs.fingerprint,
   templateVersion: storedPdfs.templateVersion,
@@ -66,8 +68,8 @@ export function databasePdfStore(executor?: Executor): StoredPdfStore {
         .insert(storedPdfs)
         .values(values(key, pdf))
         .onConflictDoNothing({ target: [storedPdfs.invoiceId, storedPdfs.locale] })
-        .returning(columns);
-      if (inserted) return inserted;
+        .returning({ renderedAt: storedPdfs.renderedAt });
+      if (inserted) return { ...pdf, renderedAt: inserted.renderedAt };
       // Another request stored it first: serve that one. (Gone again in between: serve ours.)
       return (await read(key)) ?? { ...pdf, renderedAt: new Date() };
     },
@@ -80,8 +82,8 @@ export function databasePdfStore(executor?: Executor): StoredPdfStore {
           target: [storedPdfs.invoiceId, storedPdfs.locale],
           set: { ...values(key, pdf), renderedAt: new Date() },
         })
-        .returning(columns);
-      return row!;
+        .returning({ renderedAt: storedPdfs.renderedAt });
+      return { ...pdf, renderedAt: row!.renderedAt };
     },
   };
 }

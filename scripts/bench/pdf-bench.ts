@@ -1,7 +1,15 @@
-import type { InvoiceView } from "@/lib/billing/queries/invoice-view";
-import { COMPANY_SETTINGS } from "@/db/seed/reference-data";
+import type { Database } from "@/db/client";
+import { invoiceLines, invoices, payments } from "@/db/schema";
+import { COMPANY_SETTINGS, seedReferenceData } from "@/db/seed/reference-data";
+import { unsafeClientScope } from "@/lib/auth/scope";
+import { formatInvoiceNumber } from "@/lib/billing/invoice-number";
+import { getInvoiceView, type InvoiceView } from "@/lib/billing/queries/invoice-view";
 import { taxForLine } from "@/lib/money";
+import { invoicePdfFile } from "@/lib/pdf/invoice-pdf-file";
 import { invoicePdfFileName, renderInvoicePdf } from "@/lib/pdf/render-invoice-pdf";
+import { databasePdfStore } from "@/lib/pdf/stored-pdfs";
+import { recordIssuedInvoice } from "@/lib/verifactu/record-issued-invoice";
+import { insertBenchClient } from "./fill-invoices";
 import { elapsed, timeRuns, type Timing } from "./stats";
 
 const LINE_COUNT = 50;
@@ -87,4 +95,132 @@ export async function benchInvoicePdf(runs = 30): Promise<PdfBenchResult> {
   const first = await elapsed(() => renderInvoicePdf(view, "es"));
   const timing = await timeRuns(() => renderInvoicePdf(view, "es"), { warmup: 3, runs });
   return { ...timing, firstRenderMs: first.ms, bytes: first.value.byteLength, fileName: invoicePdfFileName(view) };
+}
+
+// Stored PDFs (issue 11) -------------------------------------------------------------------------
+
+export type MemorySample = { rssMiB: number; heapUsedMiB: number };
+
+function memoryNow(): MemorySample {
+  const usage = process.memoryUsage();
+  return { rssMiB: usage.rss / 2 ** 20, heapUsedMiB: usage.heapUsed / 2 ** 20 };
+}
+
+/** Runs `work` while sampling the process's memory every 5 ms; returns the figures before, at the peak and after. */
+async function withMemory<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; before: MemorySample; peak: MemorySample; after: MemorySample }> {
+  const before = memoryNow();
+  const peak = { ...before };
+  const timer = setInterval(() => {
+    const now = memoryNow();
+    peak.rssMiB = Math.max(peak.rssMiB, now.rssMiB);
+    peak.heapUsedMiB = Math.max(peak.heapUsedMiB, now.heapUsedMiB);
+  }, 5);
+  try {
+    const { value, ms } = await elapsed(work);
+    const after = memoryNow();
+    return { value, ms, before, peak: { rssMiB: Math.max(peak.rssMiB, after.rssMiB), heapUsedMiB: Math.max(peak.heapUsedMiB, after.heapUsedMiB) }, after };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export type ParallelPdfRun = { requests: number; errors: number; wrongSource: number; ms: number; before: MemorySample; peak: MemorySample; after: MemorySample };
+
+export type StoredPdfBenchResult = {
+  /** invoicePdfFile() of a stored 50-line invoice: what the route does once it has the invoice. */
+  served: Timing;
+  /** The route's whole work for it: getInvoiceView (3 statements) and invoicePdfFile. */
+  servedWithView: Timing;
+  storedBytes: number;
+  /** 100 different issued invoices requested at once, never downloaded before (render + store)… */
+  firstParallel: ParallelPdfRun;
+  /** …and the same 100 at once again (all from storage). */
+  storedParallel: ParallelPdfRun;
+};
+
+/**
+ * 100 issued 50-line invoices of one client, paid and numbered with their Veri*Factu records the way
+ * recordPayment issues them (recordIssuedInvoice in the same transaction), in `db`.
+ */
+async function insertIssuedInvoices(db: Database, count: number): Promise<{ clientId: number; invoiceIds: number[] }> {
+  const clientId = await insertBenchClient(db, "Pdf");
+  const template = fiftyLineInvoice();
+  const series = "BPDF";
+  const invoiceIds: number[] = [];
+  await db.transaction(async (tx) => {
+    for (let number = 1; number <= count; number += 1) {
+      const [invoice] = await tx
+        .insert(invoices)
+        .values({
+          clientId,
+          proformaReference: `PRO-BPDF-${number}`,
+          status: "paid",
+          kind: "standard",
+          issueDate: template.issueDate,
+          dueDate: template.dueDate,
+          paidAt: template.paidAt,
+          series,
+          number,
+          currency: "EUR",
+          subtotal: template.subtotal,
+          taxTotal: template.taxTotal,
+          total: template.total,
+          amountPaid: template.total,
+          clientSnapshot: template.client,
+        })
+        .returning({ id: invoices.id });
+      await tx.insert(invoiceLines).values(template.lines.map((line, index) => ({ ...line, invoiceId: invoice!.id, sortOrder: index })));
+      await tx.insert(payments).values({ clientId, invoiceId: invoice!.id, gateway: "stripe", gatewayReference: `pi_bench_${number}`, amount: template.total, currency: "EUR" });
+      await recordIssuedInvoice(
+        tx,
+        {
+          id: invoice!.id,
+          invoiceNumber: formatInvoiceNumber(series, number),
+          issueDate: template.issueDate,
+          taxTotal: template.taxTotal,
+          total: template.total,
+          currency: "EUR",
+          clientTaxId: template.client.taxId,
+        },
+        { taxId: COMPANY_SETTINGS.taxId, legalName: COMPANY_SETTINGS.legalName },
+      );
+      invoiceIds.push(invoice!.id);
+    }
+  });
+  return { clientId, invoiceIds };
+}
+
+/** What GET /api/facturas/[id]/pdf does after the session check, against `db`. */
+async function downloadInvoicePdf(db: Database, clientId: number, invoiceId: number) {
+  const view = await getInvoiceView(unsafeClientScope(clientId), invoiceId, db);
+  if (!view) throw new Error(`Invoice ${invoiceId} not found`);
+  return invoicePdfFile(view, "es", databasePdfStore(db));
+}
+
+async function parallelDownloads(db: Database, clientId: number, invoiceIds: number[], expected: "rendered" | "stored"): Promise<ParallelPdfRun> {
+  const run = await withMemory(() => Promise.allSettled(invoiceIds.map((id) => downloadInvoicePdf(db, clientId, id))));
+  const errors = run.value.filter((result) => result.status === "rejected");
+  for (const error of errors.slice(0, 3)) console.error((error as PromiseRejectedResult).reason);
+  const wrongSource = run.value.filter((result) => result.status === "fulfilled" && result.value.source !== expected).length;
+  return { requests: invoiceIds.length, errors: errors.length, wrongSource, ms: run.ms, before: run.before, peak: run.peak, after: run.after };
+}
+
+/** Stored invoice PDFs: 100 first downloads at once, 100 stored ones at once, then one stored invoice served `runs` times. */
+export async function benchStoredPdfs(db: Database, runs = 200): Promise<StoredPdfBenchResult> {
+  await seedReferenceData(db);
+  const { clientId, invoiceIds } = await insertIssuedInvoices(db, 100);
+  const firstParallel = await parallelDownloads(db, clientId, invoiceIds, "rendered");
+  const storedParallel = await parallelDownloads(db, clientId, invoiceIds, "stored");
+  const view = (await getInvoiceView(unsafeClientScope(clientId), invoiceIds[0]!, db))!;
+  const store = databasePdfStore(db);
+  const served = await timeRuns(
+    async () => {
+      const file = await invoicePdfFile(view, "es", store);
+      if (file.source !== "stored") throw new Error(`Expected the stored PDF, got ${file.source}`);
+    },
+    { warmup: 20, runs },
+  );
+  const servedWithView = await timeRuns(() => downloadInvoicePdf(db, clientId, invoiceIds[0]!), { warmup: 20, runs });
+  const storedBytes = (await invoicePdfFile(view, "es", store)).bytes.byteLength;
+  return { served, servedWithView, storedBytes, firstParallel, storedParallel };
 }

@@ -1,13 +1,17 @@
 import { and, eq } from "drizzle-orm";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { storedPdfs } from "@/db/schema";
+import { getInvoiceView } from "@/lib/billing/queries/invoice-view";
 import { recordPayment } from "@/lib/billing/record-payment";
 import { databasePdfStore, sha256Hex } from "@/lib/pdf/stored-pdfs";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestInvoice } from "@/tests/helpers/factories";
 import { setTestRequestLocale } from "@/tests/helpers/next-intl-server";
 import { pdfText } from "@/tests/helpers/pdf-text";
+import { scopeOf } from "@/tests/helpers/scope";
 
 // The invoice download route with its real storage on the test database. Only Auth.js's session
 // lookup is replaced, and the renderer is wrapped (not replaced) so the test can count its calls.
@@ -57,6 +61,30 @@ function rowsOf(invoiceId: number) {
   return db.select().from(storedPdfs).where(eq(storedPdfs.invoiceId, invoiceId));
 }
 
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.byteLength);
+  return Buffer.concat([length, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
+}
+
+/**
+ * The QR image as the PDF holds it, read back into a PNG: the greyscale image XObject's stream is
+ * PNG image data (Flate with the PNG predictors), so it only needs its header around it.
+ */
+function qrInPdf(pdf: Buffer): string | null {
+  const head = /\/Subtype \/Image\n\/BitsPerComponent 8\n\/Width (\d+)\n\/Height (\d+)\n[^]*?\/ColorSpace \/DeviceGray\n\/Length (\d+)\n>>\nstream\n/.exec(pdf.toString("latin1"));
+  if (!head) return null;
+  const [, width, height, length] = head.map(Number);
+  const data = pdf.subarray(head.index + head[0].length, head.index + head[0].length + length!);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width!, 0);
+  header.writeUInt32BE(height!, 4);
+  header.writeUInt8(8, 8);
+  const png = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), pngChunk("IHDR", header), pngChunk("IDAT", data), pngChunk("IEND", Buffer.alloc(0))]);
+  const image = PNG.sync.read(png, { checkCRC: false });
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
+}
+
 const rendersOf = (invoiceId: number) => renders.filter((id) => id === invoiceId).length;
 
 beforeAll(async () => {
@@ -83,7 +111,9 @@ describe("stored invoice PDFs", () => {
     const text = await pdfText(row!.bytes);
     expect(text).toContain("VERI*FACTU");
     expect(text).toContain("Renovación del dominio peña.es");
-    expect(row!.bytes.includes(Buffer.from("/Subtype /Image"))).toBe(true);
+    const view = await getInvoiceView(scopeOf(clientId), invoiceId);
+    expect(view!.verificationUrl).toMatch(/^https:\/\/prewww2\.aeat\.es\/wlpl\/TIKE-CONT\/ValidarQR\?nif=B12345674&numserie=/);
+    expect(qrInPdf(row!.bytes)).toBe(view!.verificationUrl);
 
     const second = await download(invoiceId);
     expect(second.equals(first)).toBe(true);

@@ -113,7 +113,7 @@ function drawHeader(canvas: PdfCanvas, view: InvoiceView, f: PdfFormatter): void
 }
 
 /** The "QR tributario" (96 pt = 34 mm, inside the 30-40 mm asked) and the VERI*FACTU legend, top of page 1. */
-function drawVerifactu(canvas: PdfCanvas, qrPng: string, f: PdfFormatter): void {
+function drawVerifactu(canvas: PdfCanvas, qrPng: Buffer, f: PdfFormatter): void {
   const top = canvas.y;
   const labelStyle = { size: 7, color: MUTED };
   const label = f.t("pdf.invoice.verifactu.qrLabel");
@@ -295,7 +295,7 @@ function invoiceTitle(view: InvoiceView, f: PdfFormatter): string {
  * A tax invoice ("Factura" + number and series, with its VERI*FACTU QR) or, until it is paid, a
  * proforma with its own reference (no QR: it is not an invoice yet).
  */
-export function writeInvoicePdf(view: InvoiceView, f: PdfFormatter, verificationQrPng: string | null): Promise<Buffer> {
+export function writeInvoicePdf(view: InvoiceView, f: PdfFormatter, verificationQrPng: Buffer | null): Promise<Buffer> {
   const canvas = new PdfCanvas({
     title: invoiceTitle(view, f),
     author: view.issuer.legalName,
