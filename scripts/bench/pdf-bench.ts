@@ -8,24 +8,29 @@ import { taxForLine } from "@/lib/money";
 import { invoicePdfFile } from "@/lib/pdf/invoice-pdf-file";
 import { invoicePdfFileName, renderInvoicePdf } from "@/lib/pdf/render-invoice-pdf";
 import { databasePdfStore } from "@/lib/pdf/stored-pdfs";
+import { warmUpPdfRendering } from "@/lib/pdf/warm-up";
 import { recordIssuedInvoice } from "@/lib/verifactu/record-issued-invoice";
 import { insertBenchClient } from "./fill-invoices";
 import { elapsed, timeRuns, type Timing } from "./stats";
 
 const LINE_COUNT = 50;
 
-/** A paid tax invoice with 50 lines: accents, ñ, €, long descriptions that wrap, two tax rates. */
-export function fiftyLineInvoice(): InvoiceView {
+/**
+ * A paid tax invoice with 50 lines: accents, ñ, €, long descriptions that wrap, two tax rates.
+ * Another `variant` has other domain names and amounts (words the renderer has not shaped yet).
+ */
+export function fiftyLineInvoice(variant = 0): InvoiceView {
+  const tag = variant === 0 ? "" : `-v${variant}`;
   const lines = Array.from({ length: LINE_COUNT }, (_, index) => {
     const quantity = 1 + (index % 3);
-    const unitAmount = 599 + index * 137;
+    const unitAmount = 599 + index * 137 + variant * 7;
     const lineSubtotal = quantity * unitAmount;
     const taxRateBp = index % 10 === 9 ? 0 : 2100;
     return {
       description:
         index % 4 === 0
-          ? `Plan Profesional - tienda-número-${index + 1}.es (01/03/2026 - 28/02/2027), con copias de seguridad diarias y certificado SSL`
-          : `Renovación del dominio año-${index + 1}.es (1 año)`,
+          ? `Plan Profesional - tienda-número-${index + 1}${tag}.es (01/03/2026 - 28/02/2027), con copias de seguridad diarias y certificado SSL`
+          : `Renovación del dominio año-${index + 1}${tag}.es (1 año)`,
       quantity,
       unitAmount,
       taxRateBp,
@@ -87,14 +92,30 @@ export function fiftyLineInvoice(): InvoiceView {
   };
 }
 
-export type PdfBenchResult = Timing & { firstRenderMs: number; bytes: number; fileName: string };
+export type PdfBenchResult = Timing & {
+  /** What the server does at start-up (lib/pdf/warm-up.ts) in this fresh process: reading the fonts, compiling the code path. */
+  warmUpMs: number;
+  /** The first render of the 50-line invoice after that warm-up: what the first download of a started server costs. */
+  firstRenderMs: number;
+  /** 30 different 50-line invoices (other names and amounts), each rendered once after the warm-up. */
+  distinct: Timing;
+  bytes: number;
+  fileName: string;
+};
 
-/** Warm p50 of renderInvoicePdf: the first render (font parsing, module warm-up) is reported apart. */
+/**
+ * Warm p50 of renderInvoicePdf over `runs` renders of the same invoice; the start-up warm-up of a
+ * fresh process and the first render after it are reported apart, and so is the p50 over invoices
+ * never rendered before (their words not yet shaped). Must run before anything else renders a PDF.
+ */
 export async function benchInvoicePdf(runs = 30): Promise<PdfBenchResult> {
   const view = fiftyLineInvoice();
+  const warmUp = await elapsed(() => warmUpPdfRendering());
   const first = await elapsed(() => renderInvoicePdf(view, "es"));
+  let variant = 0;
+  const distinct = await timeRuns(() => renderInvoicePdf(fiftyLineInvoice((variant += 1)), "es"), { warmup: 0, runs });
   const timing = await timeRuns(() => renderInvoicePdf(view, "es"), { warmup: 3, runs });
-  return { ...timing, firstRenderMs: first.ms, bytes: first.value.byteLength, fileName: invoicePdfFileName(view) };
+  return { ...timing, firstRenderMs: first.ms, warmUpMs: warmUp.ms, distinct, bytes: first.value.byteLength, fileName: invoicePdfFileName(view) };
 }
 
 // Stored PDFs (issue 11) -------------------------------------------------------------------------
