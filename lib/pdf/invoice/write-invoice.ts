@@ -6,7 +6,9 @@ import { ACCENT, MUTED, PdfCanvas, RULE, SHADE, type TextStyle } from "./pdf-can
 
 // The invoice (tax invoice or proforma) written with pdfkit directly. It draws what
 // lib/pdf/components draw for the quote with react-pdf (same sizes, colours and order), measured
-// and placed here: react-pdf's layout engine took ~190 ms warm for a 50-line invoice, this ~20 ms.
+// and placed here: react-pdf's layout engine took ~190 ms for a warm 50-line invoice on the 2-CPU
+// development machine, this 25-45 ms (npm run bench; the same with the standard Helvetica instead
+// of the embedded DejaVu: 20-30 ms, but WinAnsi only, so no "Łukasz", Greek or Cyrillic names).
 
 const CELL = 4;
 const LINE_COLUMNS = [
