@@ -191,7 +191,13 @@ const pageCounts = await benchPageStatementCounts(pagesBench);
 await pagesBench.close();
 
 // (e) the service page over HTTP, the panel answering in 300 ms ------------------------------------
-const servicePage = await benchServicePageTiming({ databaseUrl: env.DATABASE_URL, build: !process.argv.includes("--no-build"), log });
+// A failure here (the build, the server) is reported in its row: the figures measured before it still print.
+const servicePage = await benchServicePageTiming({ databaseUrl: env.DATABASE_URL, build: !process.argv.includes("--no-build"), log }).catch(
+  (error: unknown) => {
+    console.error(error);
+    return error instanceof Error ? error : new Error(String(error));
+  },
+);
 
 // Report -----------------------------------------------------------------------------------------
 const ratio = largeList.p50 / smallList.p50;
@@ -223,12 +229,14 @@ const rows: [string, string, string, string][] = [
     "equal",
     verdict(statements.invoiceFew === statements.invoiceMany),
   ],
-  [
-    `Service page (all but the streamed usage) p50 / invoice page p50, HTTP from next start, panel answering in ${servicePage.panelLatencyMs} ms (${servicePage.runs} stale services)`,
-    `${ms(servicePage.serviceContentP50)} / ${ms(servicePage.invoiceP50)} = ${(servicePage.serviceContentP50 / servicePage.invoiceP50).toFixed(2)} (whole stream with usage ${ms(servicePage.serviceCompleteP50)}; ${servicePage.panelCalls} panel calls)`,
-    "≤ 1.5",
-    verdict(servicePage.serviceContentP50 / servicePage.invoiceP50 <= 1.5),
-  ],
+  servicePage instanceof Error
+    ? ["Service page p50 / invoice page p50, HTTP from next start (issue 7)", `not measured: ${servicePage.message}`, "≤ 1.5", "NO"]
+    : [
+        `Service page (all but the streamed usage) p50 / invoice page p50, HTTP from next start, panel answering in ${servicePage.panelLatencyMs} ms (${servicePage.runs} stale services)`,
+        `${ms(servicePage.serviceContentP50)} / ${ms(servicePage.invoiceP50)} = ${(servicePage.serviceContentP50 / servicePage.invoiceP50).toFixed(2)} (whole stream with usage ${ms(servicePage.serviceCompleteP50)}; ${servicePage.panelCalls} panel calls)`,
+        "≤ 1.5",
+        verdict(servicePage.serviceContentP50 / servicePage.invoiceP50 <= 1.5),
+      ],
   ...pageCounts.map(({ page, few, many }): [string, string, string, string] => [
     `Statements per request, ${page}: 10 / 1,000 rows`,
     `${few} / ${many}`,
