@@ -4,8 +4,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite ships WASM and react-pdf loads fonts from disk: both must stay plain Node modules.
-  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "@node-rs/argon2"],
+  // PGlite ships WASM, react-pdf and pdfkit load fonts and metrics from disk: all must stay plain Node modules.
+  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "pdfkit", "fontkit", "@node-rs/argon2"],
   poweredByHeader: false,
   // PDFs are rendered by download routes, emails sent from payment paths and cron: every function needs the fonts.
   outputFileTracingIncludes: { "/**": ["./public/fonts/**"] },

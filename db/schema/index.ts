@@ -16,3 +16,4 @@ export * from "./domain-manage";
 export * from "./dns";
 export * from "./staff";
 export * from "./domain-orders";
+export * from "./stored-pdfs";

@@ -1,16 +1,12 @@
-import { renderToBuffer } from "@react-pdf/renderer";
-import { registerPdfFonts } from "./fonts";
-import { InvoiceDocument } from "./invoice-document";
+import { verificationQrImage } from "./invoice/verification-qr-image";
+import { writeInvoicePdf } from "./invoice/write-invoice";
 import { createPdfFormatter } from "./pdf-formatter";
 import type { InvoiceView } from "@/lib/billing/queries/invoice-view";
-import { verificationQrPng as drawVerificationQr } from "@/lib/verifactu/verification-qr";
 
 /** The invoice as a PDF, labels in `locale` ("es" unless the customer chose another). */
 export async function renderInvoicePdf(view: InvoiceView, locale: string): Promise<Buffer> {
-  registerPdfFonts();
-  const verificationQrPng = view.verificationUrl ? await drawVerificationQr(view.verificationUrl) : null;
-  // Called, not mounted: renderToBuffer wants the <Document> element itself.
-  return renderToBuffer(InvoiceDocument({ view, f: createPdfFormatter(locale, view.currency), verificationQrPng }));
+  const verificationQrPng = view.verificationUrl ? await verificationQrImage(view.verificationUrl) : null;
+  return writeInvoicePdf(view, createPdfFormatter(locale, view.currency), verificationQrPng);
 }
 
 /** "F2026-000123.pdf" for a tax invoice, "Proforma-PRO-000123.pdf" before it is paid. */

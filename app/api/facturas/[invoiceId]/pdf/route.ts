@@ -1,12 +1,17 @@
 import { getInvoiceView } from "@/lib/billing/queries/invoice-view";
 import { pdfDownloadRequest, pdfNotFound, pdfResponse } from "@/lib/pdf/pdf-download";
-import { invoicePdfFileName, renderInvoicePdf } from "@/lib/pdf/render-invoice-pdf";
+import { invoicePdfFile } from "@/lib/pdf/invoice-pdf-file";
+import { invoicePdfFileName } from "@/lib/pdf/render-invoice-pdf";
 
-/** "Descargar PDF": the signed-in client's own invoice only, for the owner or a sub-account with "invoices". */
+/**
+ * "Descargar PDF": the signed-in client's own invoice only, for the owner or a sub-account with
+ * "invoices". An issued tax invoice is rendered once and then served from storage (lib/pdf/invoice-pdf-file).
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ invoiceId: string }> }): Promise<Response> {
   const checked = await pdfDownloadRequest((await params).invoiceId, "invoices");
   if (!checked.ok) return checked.response;
   const view = await getInvoiceView(checked.user.scope, checked.id);
   if (!view) return pdfNotFound(checked.locale);
-  return pdfResponse(await renderInvoicePdf(view, checked.locale), invoicePdfFileName(view));
+  const { bytes } = await invoicePdfFile(view, checked.locale);
+  return pdfResponse(bytes, invoicePdfFileName(view));
 }
