@@ -50,6 +50,13 @@ export const AUDIT_ACTIONS = [
   "staff.ticket_updated",
   "staff.ticket_assigned",
   "staff.ticket_merged",
+  "staff.invoice_created",
+  "staff.invoice_sent",
+  "staff.invoice_cancelled",
+  "staff.payment_recorded",
+  "staff.invoice_refunded_to_credit",
+  "staff.file_uploaded",
+  "staff.file_removed",
   // Staff-only traces (clientId null: never on a customer's page; the client, if any, is in details).
   "staff.ticket_note_added",
   "staff.sign_in",
