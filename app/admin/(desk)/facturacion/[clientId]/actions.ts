@@ -1,6 +1,8 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import type { ActionResult } from "@/lib/actions";
 import { clientIp } from "@/lib/auth/client-ip";
 import type { StaffRole } from "@/lib/auth/scope";
 import { staffAction } from "@/lib/staff/staff-action";
@@ -13,29 +15,34 @@ const context = async () => ({ ip: clientIp(await headers()) });
 
 // Billing and files for clients are for billing staff (and admins, who may do everything): support gets 403.
 const BILLING: readonly StaffRole[] = ["billing"];
-// Any revalidatePath in an action refreshes the page it was sent from as well.
-const revalidate = "/admin/facturacion";
+// A write changes the client's page and the invoice's page alike: every page under /admin/facturacion is refreshed.
+function refreshed<T>(result: ActionResult<T>): ActionResult<T> {
+  if (result.ok) revalidatePath("/admin/facturacion", "layout");
+  return result;
+}
 
-export const recordManualPaymentAction = staffAction({ schema: manualPaymentForm, roles: BILLING, revalidate }, async (input, staff) =>
-  recordManualPayment(staff, input, await context()),
+export const recordManualPaymentAction = staffAction({ schema: manualPaymentForm, roles: BILLING }, async (input, staff) =>
+  refreshed(await recordManualPayment(staff, input, await context())),
 );
 
-export const cancelProformaAction = staffAction({ schema: invoiceIdForm, roles: BILLING, revalidate }, async (input, staff) => cancelProforma(staff, input, await context()));
+export const cancelProformaAction = staffAction({ schema: invoiceIdForm, roles: BILLING }, async (input, staff) =>
+  refreshed(await cancelProforma(staff, input, await context())),
+);
 
-export const refundToCreditAction = staffAction({ schema: refundToCreditForm, roles: BILLING, revalidate }, async (input, staff) =>
-  refundToCredit(staff, input, await context()),
+export const refundToCreditAction = staffAction({ schema: refundToCreditForm, roles: BILLING }, async (input, staff) =>
+  refreshed(await refundToCredit(staff, input, await context())),
 );
 
 export const sendInvoiceEmailAction = staffAction({ schema: invoiceIdForm, roles: BILLING }, async (input, staff) => sendInvoiceEmail(staff, input, await context()));
 
-export const createInvoiceAction = staffAction({ schema: newInvoiceForm, roles: BILLING, revalidate }, async (input, staff) =>
-  createStaffInvoice(staff, input, await context()),
+export const createInvoiceAction = staffAction({ schema: newInvoiceForm, roles: BILLING }, async (input, staff) =>
+  refreshed(await createStaffInvoice(staff, input, await context())),
 );
 
-export const uploadClientFileAction = staffAction({ schema: uploadClientFileForm, roles: BILLING, revalidate }, async (input, staff, formData) =>
-  uploadClientFile(staff, input, uploadsFrom(formData.getAll("file")), await context()),
+export const uploadClientFileAction = staffAction({ schema: uploadClientFileForm, roles: BILLING }, async (input, staff, formData) =>
+  refreshed(await uploadClientFile(staff, input, uploadsFrom(formData.getAll("file")), await context())),
 );
 
-export const removeClientFileAction = staffAction({ schema: removeClientFileForm, roles: BILLING, revalidate }, async (input, staff) =>
-  removeClientFile(staff, input, await context()),
+export const removeClientFileAction = staffAction({ schema: removeClientFileForm, roles: BILLING }, async (input, staff) =>
+  refreshed(await removeClientFile(staff, input, await context())),
 );
