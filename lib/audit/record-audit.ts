@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   "staff.ticket_assigned",
   "staff.ticket_merged",
   "staff.invoice_created",
+  "staff.quote_created",
   "staff.invoice_sent",
   "staff.invoice_cancelled",
   "staff.payment_recorded",

@@ -83,16 +83,19 @@ describe("staff billing and files", () => {
         expect(await page.getByRole("heading", { level: 1 }).innerText()).toMatch(/PRO-\d+/);
 
         const payment = page.locator("section", { has: page.getByRole("heading", { name: admin.billing.payment.title }) });
-        // 40 € + 21 % VAT, proposed as the amount due.
-        expect(await payment.getByLabel(admin.billing.payment.amount, { exact: true }).inputValue()).toBe("48,40");
+        // The amount due is proposed (40 € + 21 % VAT, less any credit the demo client still had, applied on creation).
+        const due = await page.getByTestId("amount-due").innerText();
+        expect(due.replace(/\s/g, "")).toContain(await payment.getByLabel(admin.billing.payment.amount, { exact: true }).inputValue());
         await payment.getByLabel(admin.billing.payment.reference, { exact: true }).fill(`TRF-${viewport}-${Date.now()}`);
         await screenshot(page, `staff-billing-${viewport}-transfer`);
         await payment.getByRole("button", { name: admin.billing.payment.submit }).click();
-        await page.getByText(admin.billing.payment.recordedPaid).waitFor();
+        // The page is refreshed: the invoice now has its number and no payment form is left.
         const heading = page.getByRole("heading", { level: 1 });
         await expect.poll(() => heading.innerText(), { timeout: 10_000 }).toMatch(/F\d{4}-\d{6}/);
         number = /F\d{4}-\d{6}/.exec(await heading.innerText())![0];
         await page.getByText(billingMessages.status.paid).first().waitFor();
+        await page.getByTestId("paid-as").getByText(number).waitFor();
+        expect(await page.getByRole("heading", { name: admin.billing.payment.title }).count()).toBe(0);
         await expectNoHorizontalScroll(page);
         await screenshot(page, `staff-billing-${viewport}-paid`);
       });
@@ -117,7 +120,7 @@ describe("staff billing and files", () => {
       await files.getByLabel(admin.files.file, { exact: true }).setInputFiles({ name: "contrato.pdf", mimeType: "application/pdf", buffer: buildTinyPdf("Contrato", ["Contrato de mantenimiento"]) });
       await files.getByRole("button", { name: admin.files.upload }).click();
       await files.getByText(admin.files.uploaded).waitFor();
-      await files.getByText(title).waitFor();
+      await files.getByText(`${title} (contrato.pdf)`).waitFor();
       await screenshot(page, "staff-billing-desktop-file");
     });
     await browser.withSignedInPage({ email: LOGINS.demo }, async (page) => {

@@ -2,7 +2,7 @@ import { createTestStaff, customerSessionOf, signInAsStaff, staffRequest, type T
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, clientFiles, creditLedgerEntries, invoiceLines, invoices, payments, verifactuRecords, webhookEvents } from "@/db/schema";
+import { auditLog, clientFiles, creditLedgerEntries, invoiceLines, invoices, payments, quoteLines, quotes, verifactuRecords, webhookEvents } from "@/db/schema";
 import { buildTinyPdf } from "@/db/seed/tiny-pdf";
 import type { SessionUser } from "@/lib/auth/session";
 import { captureEmails } from "@/tests/helpers/email-outbox";
@@ -248,6 +248,28 @@ describe("cancel, refund to credit, create and send", () => {
     const sent = await actions.sendInvoiceEmailAction(null, form({ invoiceId: String(invoiceId) }));
     expect(sent).toEqual({ ok: true, message: "admin.billing.send.done" });
     expect(outbox).toHaveLength(2);
+  });
+});
+
+describe("quotes", () => {
+  it("creates a delivered quote priced with the client's tax rule, and refuses one without a subject", async () => {
+    await signInAsStaff(db, billing);
+    const noSubject = await actions.createInvoiceAction(null, form({ clientId: String(customer.clientId), document: "quote", description1: "Migración", unitAmount1: "100" }));
+    expect(noSubject).toMatchObject({ ok: false, fieldErrors: { subject: "admin.errors.billing.subjectRequired" } });
+    const result = await actions.createInvoiceAction(
+      null,
+      form({ clientId: String(customer.clientId), document: "quote", subject: "Migración de la tienda", description1: "Migración", unitAmount1: "100", description2: "Formación", quantity2: "3", unitAmount2: "33,33" }),
+    );
+    expect(result).toMatchObject({ ok: true, message: "admin.billing.quote.done" });
+    const quoteId = (result as { data: { quoteId: number } }).data.quoteId;
+    const [quote] = await db.select().from(quotes).where(eq(quotes.id, quoteId));
+    // 100 + 99,99 = 199,99 €; 21 % per line: 21,00 + 21,00 (20,9979 rounded).
+    expect(quote).toMatchObject({ clientId: customer.clientId, stage: "delivered", subtotal: 19_999, taxTotal: 4200, total: 24_199, reference: `OF-${String(quoteId).padStart(6, "0")}` });
+    expect(await db.select().from(quoteLines).where(eq(quoteLines.quoteId, quoteId))).toHaveLength(2);
+    // The customer finds it in Ofertas.
+    const { listQuotes } = await import("@/lib/billing/queries/list-quotes");
+    const page = await listQuotes(scopeOf(customer.clientId), { limit: 10, db });
+    expect(page.rows.map((row) => row.id)).toContain(quoteId);
   });
 });
 

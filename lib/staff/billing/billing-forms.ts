@@ -44,6 +44,9 @@ const LINES = 5;
 export const newInvoiceForm = z
   .object({
     clientId: rowIdField(),
+    // "invoice" (a proforma, emailed) or "quote" (an oferta in the customer's Ofertas, with a subject).
+    document: z.enum(["invoice", "quote"], { message: "errors.invalidValue" }).default("invoice"),
+    subject: z.string().trim().max(200, "errors.invalidValue").optional(),
     notes: z.string().trim().max(2000, "errors.invalidValue").optional(),
     ...Object.fromEntries(
       Array.from({ length: LINES }, (_, index) => index + 1).flatMap((n) => [
@@ -69,7 +72,8 @@ export const newInvoiceForm = z
       lines.push({ description, quantity, unitAmount: unitAmount ?? 0 });
     }
     if (lines.length === 0) context.addIssue({ code: "custom", path: ["description1"], message: "admin.errors.billing.linesRequired" });
-    return { clientId: input.clientId, notes: input.notes || undefined, lines };
+    if (input.document === "quote" && !input.subject) context.addIssue({ code: "custom", path: ["subject"], message: "admin.errors.billing.subjectRequired" });
+    return { clientId: input.clientId, document: input.document, subject: input.subject ?? "", notes: input.notes || undefined, lines };
   });
 
 export const uploadClientFileForm = z.object({

@@ -8,6 +8,7 @@ import type { StaffRole } from "@/lib/auth/scope";
 import { staffAction } from "@/lib/staff/staff-action";
 import { invoiceIdForm, manualPaymentForm, newInvoiceForm, refundToCreditForm, removeClientFileForm, uploadClientFileForm } from "@/lib/staff/billing/billing-forms";
 import { cancelProforma, createStaffInvoice, recordManualPayment, refundToCredit, sendInvoiceEmail } from "@/lib/staff/billing/billing-writes";
+import { createStaffQuote } from "@/lib/staff/billing/create-quote";
 import { removeClientFile, uploadClientFile } from "@/lib/staff/files/client-file-writes";
 import { uploadsFrom } from "@/lib/support/ticket-attachments";
 
@@ -35,8 +36,13 @@ export const refundToCreditAction = staffAction({ schema: refundToCreditForm, ro
 
 export const sendInvoiceEmailAction = staffAction({ schema: invoiceIdForm, roles: BILLING }, async (input, staff) => sendInvoiceEmail(staff, input, await context()));
 
-export const createInvoiceAction = staffAction({ schema: newInvoiceForm, roles: BILLING }, async (input, staff) =>
-  refreshed(await createStaffInvoice(staff, input, await context())),
+/** One form for both documents: a proforma invoice (emailed to the client) or a quote. */
+export const createInvoiceAction = staffAction({ schema: newInvoiceForm, roles: BILLING }, async (input, staff): Promise<ActionResult<{ invoiceId?: number; quoteId?: number }>> =>
+  refreshed<{ invoiceId?: number; quoteId?: number }>(
+    input.document === "quote"
+      ? await createStaffQuote(staff, { clientId: input.clientId, subject: input.subject, lines: input.lines, notes: input.notes }, await context())
+      : await createStaffInvoice(staff, { clientId: input.clientId, lines: input.lines, notes: input.notes }, await context()),
+  ),
 );
 
 export const uploadClientFileAction = staffAction({ schema: uploadClientFileForm, roles: BILLING }, async (input, staff, formData) =>

@@ -95,6 +95,15 @@ export function NewInvoiceForm({ clientId }: { clientId: number }) {
   return (
     <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="clientId" value={String(clientId)} />
+      <FieldFrame name="document" label={t("document")}>
+        {({ id }) => (
+          <select id={id} name="document" defaultValue={submittedValue("document") ?? "invoice"} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base">
+            <option value="invoice">{t("documents.invoice")}</option>
+            <option value="quote">{t("documents.quote")}</option>
+          </select>
+        )}
+      </FieldFrame>
+      <Field name="subject" label={t("subject")} hint={t("subjectHint")} defaultValue={submittedValue("subject")} error={fieldErrors?.subject} />
       {LINE_NUMBERS.map((n) => (
         <fieldset key={n} className="grid gap-2 sm:grid-cols-[1fr_6rem_8rem]">
           <legend className="sr-only">{t("line", { n })}</legend>

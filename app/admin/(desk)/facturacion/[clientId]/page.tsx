@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/page-header";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { env } from "@/lib/env";
-import { formatMoney } from "@/lib/money";
+import { formatAmount, formatDate } from "@/lib/i18n/format";
 import { parseRowId } from "@/lib/row-id";
 import { getClientBilling } from "@/lib/staff/billing/billing-desk";
 import { requireStaff } from "@/lib/staff/staff-session";
@@ -26,7 +26,7 @@ export default async function StaffClientBillingPage({ params }: { params: Promi
   const t = await getTranslations();
   const locale = await getLocale();
   const { client } = billing;
-  const money = (amount: number, currency: string) => formatMoney(amount, currency, locale === "en" ? "en-GB" : "es-ES");
+  const money = (amount: number, currency: string) => formatAmount(amount, currency, locale);
   const maxMb = Math.floor(env.FILE_MAX_BYTES / (1024 * 1024));
   return (
     <>
@@ -54,7 +54,7 @@ export default async function StaffClientBillingPage({ params }: { params: Promi
                     <Link href={`/admin/facturacion/factura/${invoice.id}`} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">
                       {invoice.reference}
                     </Link>
-                    <p className="text-xs text-slate-600">{t("admin.billing.client.dates", { issue: invoice.issueDate, due: invoice.dueDate })}</p>
+                    <p className="text-xs text-slate-600">{t("admin.billing.client.dates", { issue: formatDate(invoice.issueDate, locale), due: formatDate(invoice.dueDate, locale) })}</p>
                   </div>
                   <div className="flex items-center gap-2">
                     <span className="text-sm font-medium">{money(invoice.total, invoice.currency)}</span>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/page-header";
 import { StatusBadge } from "@/app/_components/status-badge";
-import { formatMoney } from "@/lib/money";
+import { formatAmount, formatDate } from "@/lib/i18n/format";
 import { parseRowId } from "@/lib/row-id";
 import { getStaffInvoice } from "@/lib/staff/billing/billing-desk";
 import { requireStaff } from "@/lib/staff/staff-session";
@@ -26,14 +26,14 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
   if (!invoice) notFound();
   const t = await getTranslations();
   const locale = await getLocale();
-  const money = (amount: number) => formatMoney(amount, invoice.currency, locale === "en" ? "en-GB" : "es-ES");
+  const money = (amount: number) => formatAmount(amount, invoice.currency, locale);
   const due = invoice.total - invoice.amountPaid;
   const payable = PAYABLE.includes(invoice.status) && due > 0;
   return (
     <>
       <PageHeader
         title={t("admin.billing.invoice.heading", { reference: invoice.reference })}
-        description={`${invoice.clientName} · ${t("admin.billing.client.dates", { issue: invoice.issueDate, due: invoice.dueDate })}`}
+        description={`${invoice.clientName} · ${t("admin.billing.client.dates", { issue: formatDate(invoice.issueDate, locale), due: formatDate(invoice.dueDate, locale) })}`}
         actions={
           <Link href={`/admin/facturacion/${invoice.clientId}`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
             {t("admin.billing.invoice.back")}
@@ -73,6 +73,11 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
               {money(Math.max(due, 0))}
             </dd>
           </dl>
+          {invoice.number && invoice.status === "paid" && (
+            <p data-testid="paid-as" className="mt-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+              {t("admin.billing.invoice.numbered", { number: invoice.number })}
+            </p>
+          )}
           {invoice.status !== "cancelled" && (
             <div className="mt-4">
               <SendInvoiceButton invoiceId={invoice.id} reference={invoice.reference} />
