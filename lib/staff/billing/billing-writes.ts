@@ -9,6 +9,7 @@ import { isBillingError } from "@/lib/billing/billing-error";
 import { createInvoice, type NewInvoiceLine } from "@/lib/billing/create-invoice";
 import { addCreditEntry, lockClient } from "@/lib/billing/credit";
 import { invoiceNumberOf } from "@/lib/billing/invoice-number";
+import { STATUSES_ACCEPTING_GATEWAY_MONEY } from "@/lib/billing/invoice-status";
 import { lockInvoice, recordPayment } from "@/lib/billing/record-payment";
 import { claimWebhookEvent } from "@/lib/billing/webhook-event";
 import { isRowId } from "@/lib/row-id";
@@ -80,7 +81,7 @@ export async function recordManualPayment(staff: Actor, input: ManualPaymentInpu
       const invoice = await lockInvoiceOfAnyClient(tx, input.invoiceId);
       if (!invoice) throw new Refusal(NOT_FOUND);
       const due = invoice.total - invoice.amountPaid;
-      if (!["unpaid", "payment_pending", "collections"].includes(invoice.status) || due <= 0) throw new Refusal({ ok: false, error: "admin.errors.billing.notPayable" });
+      if (!STATUSES_ACCEPTING_GATEWAY_MONEY.includes(invoice.status) || due <= 0) throw new Refusal({ ok: false, error: "admin.errors.billing.notPayable" });
       if (input.amount > due) throw new Refusal({ ok: false, error: "errors.checkFields", fieldErrors: { amount: "admin.errors.billing.amountAboveDue" } });
       const result = await recordPayment(tx, {
         clientId: invoice.clientId,
