@@ -125,6 +125,29 @@ describe("staff billing to customers, visitors and support staff", () => {
   });
 });
 
+describe("the billing pages for billing staff", () => {
+  it("render the search, the client and the invoice, and answer 404 for a client or invoice that does not exist", async () => {
+    await signInAsStaff(db, billing);
+    const { invoice } = await createTestInvoice(db, customer.clientId);
+    await expect(SearchPage({ searchParams: Promise.resolve({ q: "Lucía" }) })).resolves.toBeTruthy();
+    await expect(ClientPage({ params: Promise.resolve({ clientId: String(customer.clientId) }) })).resolves.toBeTruthy();
+    await expect(InvoicePage({ params: Promise.resolve({ invoiceId: String(invoice.id) }) })).resolves.toBeTruthy();
+    for (const id of ["999999999", "abc", "0"]) {
+      await expect(ClientPage({ params: Promise.resolve({ clientId: id }) })).rejects.toBeInstanceOf(NotFound);
+      await expect(InvoicePage({ params: Promise.resolve({ invoiceId: id }) })).rejects.toBeInstanceOf(NotFound);
+    }
+  });
+
+  it("refreshes the billing pages after a write, not after a refusal", async () => {
+    await signInAsStaff(db, billing);
+    const { invoice } = await createTestInvoice(db, customer.clientId);
+    await actions.recordManualPaymentAction(null, form({ invoiceId: String(invoice.id), amount: "nada", reference: "TR-X" }));
+    expect(staffRequest.revalidatePath).not.toHaveBeenCalled();
+    await actions.cancelProformaAction(null, form({ invoiceId: String(invoice.id) }));
+    expect(staffRequest.revalidatePath).toHaveBeenCalledWith("/admin/facturacion", "layout");
+  });
+});
+
 describe("recording a bank transfer", () => {
   it("pays the proforma through recordPayment: numbered tax invoice, Veri*Factu record, email, audit with before/after", async () => {
     await signInAsStaff(db, billing);
