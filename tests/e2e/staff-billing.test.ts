@@ -63,6 +63,7 @@ describe("staff billing and files", () => {
       const concept = `Mantenimiento web ${viewport} ${Date.now()}`;
       let invoiceId = "";
       let number = "";
+      const transfer = `TRF-${viewport}-${Date.now()}`;
       await browser.withPage(viewport, async (page) => {
         await adminSignIn(page);
         await openDemoClient(page);
@@ -86,7 +87,7 @@ describe("staff billing and files", () => {
         // The amount due is proposed (40 € + 21 % VAT, less any credit the demo client still had, applied on creation).
         const due = await page.getByTestId("amount-due").innerText();
         expect(due.replace(/\s/g, "")).toContain(await payment.getByLabel(admin.billing.payment.amount, { exact: true }).inputValue());
-        await payment.getByLabel(admin.billing.payment.reference, { exact: true }).fill(`TRF-${viewport}-${Date.now()}`);
+        await payment.getByLabel(admin.billing.payment.reference, { exact: true }).fill(transfer);
         await screenshot(page, `staff-billing-${viewport}-transfer`);
         await payment.getByRole("button", { name: admin.billing.payment.submit }).click();
         // The page is refreshed: the invoice now has its number and no payment form is left.
@@ -105,6 +106,9 @@ describe("staff billing and files", () => {
         const main = page.locator("main");
         await main.getByText(number).first().waitFor();
         await main.getByText(billingMessages.status.paid).first().waitFor();
+        // The payment is listed as the bank transfer it was, with its reference.
+        await main.getByText(billingMessages.gateways.bank_transfer).waitFor();
+        await main.getByText(transfer).waitFor();
         await expectNoHorizontalScroll(page);
       });
     });

@@ -161,7 +161,7 @@ export async function refundToCredit(staff: Actor, input: { invoiceId: number; a
         clientId: invoice.clientId,
         invoiceId: invoice.id,
         gateway: "credit",
-        gatewayReference: "staff-refund",
+        gatewayReference: null,
         amount: -input.amount,
         currency: invoice.currency,
       });
