@@ -10,7 +10,8 @@ export type CreditEntryDescription =
   | { key: "billing.creditLedger.addFunds"; params: { invoiceNumber: string } }
   | { key: "billing.creditLedger.overpayment"; params: { attemptId: number } }
   | { key: "billing.creditLedger.application"; params: { reference: string } }
-  | { key: "billing.creditLedger.refundReversal"; params: { attemptId: number } };
+  | { key: "billing.creditLedger.refundReversal"; params: { attemptId: number } }
+  | { key: "billing.creditLedger.staffRefund"; params: { reference: string } };
 
 type Translator = ReturnType<typeof translatorFor>;
 

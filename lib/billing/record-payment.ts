@@ -11,7 +11,8 @@ import { getCompanySettings } from "@/lib/settings/get-settings";
 import { recordIssuedInvoice } from "@/lib/verifactu/record-issued-invoice";
 import { madridToday } from "./today";
 
-export type PaymentGatewayName = "stripe" | "sandbox" | "credit";
+// bank_transfer and manual: money staff saw arrive and recorded from the staff area (lib/staff/billing).
+export type PaymentGatewayName = "stripe" | "sandbox" | "credit" | "bank_transfer" | "manual";
 
 export type RecordPaymentInput = {
   clientId: number;

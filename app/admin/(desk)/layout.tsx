@@ -21,6 +21,11 @@ export default async function StaffDeskLayout({ children }: { children: React.Re
             <Link href="/admin/tickets" className="underline-offset-2 hover:underline">
               {t("nav.tickets")}
             </Link>
+            {staffMayAct(staff, ["billing"]) && (
+              <Link href="/admin/facturacion" className="underline-offset-2 hover:underline">
+                {t("nav.billing")}
+              </Link>
+            )}
             {staffMayAct(staff, ["admin"]) && (
               <Link href="/admin/respuestas" className="underline-offset-2 hover:underline">
                 {t("nav.canned")}

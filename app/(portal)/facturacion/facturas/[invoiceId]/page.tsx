@@ -21,7 +21,7 @@ type Params = { invoiceId: string };
 type SearchParams = { aviso?: string | string[] };
 
 const NOTICES = { credito: "creditApplied", oferta: "quoteAccepted", fondos: "addFundsCreated" } as const;
-const KNOWN_GATEWAYS = new Set(["stripe", "sandbox", "credit"]);
+const KNOWN_GATEWAYS = new Set(["stripe", "sandbox", "credit", "bank_transfer", "manual"]);
 
 // Shared by generateMetadata and the page so one request reads the invoice once.
 const loadInvoice = cache(async (rawId: string) => {
