@@ -42,10 +42,10 @@ export const impersonations = pgTable(
       .references(() => clients.id),
     contactId: integer()
       .notNull()
-      .references(() => contacts.id),
+      .references(() => contacts.id, { onDelete: "cascade" }),
     grantTokenHash: varchar({ length: 64 }),
     grantExpiresAt: timestamp({ withTimezone: true }).notNull(),
-    userSessionId: integer().references(() => userSessions.id),
+    userSessionId: integer().references(() => userSessions.id, { onDelete: "set null" }),
     startedAt: timestamp({ withTimezone: true }),
     endedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),

@@ -74,7 +74,7 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
               items={summary.domains.rows.map((row) => (
                 <li key={row.id} className="flex flex-wrap justify-between gap-2 py-2">
                   <span className="break-all">{row.name}</span>
-                  <span className="text-slate-600">{row.expiryDate ? formatDate(row.expiryDate, locale) : "—"} · {row.status}</span>
+                  <span className="text-slate-600">{row.expiryDate ? formatDate(row.expiryDate, locale) : "—"} · {label("domainManage.status", row.status)}</span>
                 </li>
               ))}
             />
