@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Permission } from "@/db/schema";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { runActingAs } from "@/lib/staff/impersonation-context";
 
 /**
  * What every server action returns to useActionState. `error` and `fieldErrors` hold message keys
@@ -49,7 +50,8 @@ export function userAction<S extends z.ZodType, T = undefined>(
     if (options.permission && !hasPermission(user, options.permission)) return { ok: false, error: "errors.forbidden" };
     const parsed = parseForm(options.schema, formData);
     if (!parsed.success) return { ok: false, error: "errors.checkFields", fieldErrors: fieldErrorsFrom(parsed.error) };
-    const result = await handler(parsed.data, user);
+    const acting = user.impersonator ? { staffUserId: user.impersonator.staffUserId, clientId: user.clientId } : null;
+    const result = await runActingAs(acting, () => handler(parsed.data, user));
     if (result.ok && options.revalidate) revalidatePath(options.revalidate);
     return result;
   };

@@ -17,3 +17,4 @@ export * from "./dns";
 export * from "./staff";
 export * from "./domain-orders";
 export * from "./stored-pdfs";
+export * from "./staff-clients";

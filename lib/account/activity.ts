@@ -90,12 +90,13 @@ function fullName(first: string | null, last: string | null): string | null {
 }
 
 function actorOf(row: { contactId: number | null; staffUserId: number | null; actorFirstName: string | null; actorLastName: string | null }): ActivityActor {
+  // Staff names stay inside the company: the customer is told it was support. First, because staff
+  // acting as the client ("Acceder como cliente") leave rows with both the contact and the staff user.
+  if (row.staffUserId !== null) return { kind: "staff" };
   if (row.contactId !== null) {
     const name = fullName(row.actorFirstName, row.actorLastName);
     return name ? { kind: "contact", name } : { kind: "removedContact" };
   }
-  // Staff names stay inside the company: the customer is told it was support.
-  if (row.staffUserId !== null) return { kind: "staff" };
   return { kind: "system" };
 }
 

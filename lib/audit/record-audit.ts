@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { actingStaffUserIdFor } from "@/lib/staff/impersonation-context";
 
 /**
  * What the activity log can show. Each action gets a label in the catalog when the log page is built,
@@ -65,6 +66,13 @@ export const AUDIT_ACTIONS = [
   "staff.two_factor_enrolled",
   "staff.canned_reply_saved",
   "staff.canned_reply_deleted",
+  // Staff area, clients: on the client's Actividad as "personal de soporte"; notes stay staff-only.
+  "staff.client_updated",
+  "staff.credit_added",
+  "staff.charge_added",
+  "staff.impersonation_started",
+  "staff.impersonation_ended",
+  "staff.client_note_added",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -85,7 +93,8 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
   await executor.insert(auditLog).values({
     clientId: entry.clientId,
     contactId: entry.contactId,
-    staffUserId: entry.staffUserId ?? null,
+    // While staff use the portal as this client, whatever the customer use case writes is theirs.
+    staffUserId: entry.staffUserId ?? actingStaffUserIdFor(entry.clientId),
     action: entry.action,
     details: entry.details ?? null,
     ip: entry.ip ? entry.ip.slice(0, 64) : null,

@@ -5,6 +5,7 @@ import { loadSessionContact } from "./device-sessions";
 import { authorizeCredentials, type SignInRefusal } from "./two-factor-sign-in";
 import { clientIp } from "./client-ip";
 import { authorizePasskey } from "./passkeys-sign-in";
+import { loadActiveImpersonation, redeemImpersonationGrant } from "@/lib/staff/impersonation";
 
 /** The refusal travels as the error's `code`; the sign-in action turns it back into a message key. */
 class SignInRefused extends CredentialsSignin {
@@ -58,6 +59,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return result.user;
       },
     }),
+    // "Acceder como cliente": only the staff action (lib/staff/impersonation.ts) makes a grant, single-use
+    // and a minute long; posting anything else here signs no one in.
+    Credentials({
+      id: "impersonation",
+      name: "Impersonation",
+      credentials: { grant: {} },
+      async authorize(credentials, request) {
+        const user = await redeemImpersonationGrant({ grant: credentials?.grant, ip: clientIp(request.headers), userAgent: request.headers.get("user-agent") });
+        if (!user) throw new SignInRefused("impersonationRefused");
+        return user;
+      },
+    }),
   ],
   callbacks: {
     // Runs on every auth() call: the contact row decides, so a password change, a removed
@@ -68,10 +81,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.contactId = Number(signedIn.id);
         token.sessionVersion = signedIn.sessionVersion;
         token.sessionId = signedIn.sessionId;
+        if (typeof (user as { impersonationId?: unknown }).impersonationId === "number") token.impersonationId = (user as { impersonationId: number }).impersonationId;
       }
       if (typeof token.contactId !== "number") return null;
       const contact = await loadSessionContact({ contactId: token.contactId, sessionVersion: token.sessionVersion, sessionId: token.sessionId });
       if (!contact) return null;
+      // A session opened by staff as this client lasts only while their impersonation and staff session do.
+      if (token.impersonationId !== undefined) {
+        const impersonation = await loadActiveImpersonation({ impersonationId: token.impersonationId, sessionId: token.sessionId });
+        if (!impersonation || impersonation.clientId !== contact.clientId) return null;
+        token.impersonatorStaffUserId = impersonation.staffUserId;
+        token.impersonatorName = impersonation.staffName;
+      }
       token.clientId = contact.clientId;
       token.isOwner = contact.isOwner;
       token.permissions = contact.permissions;
@@ -85,6 +106,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       session.isOwner = token.isOwner as boolean;
       session.permissions = (token.permissions ?? []) as string[];
       session.sessionId = token.sessionId as number;
+      session.impersonation =
+        typeof token.impersonationId === "number"
+          ? { impersonationId: token.impersonationId, staffUserId: token.impersonatorStaffUserId as number, staffName: token.impersonatorName as string }
+          : null;
       return session;
     },
   },
@@ -97,5 +122,7 @@ declare module "next-auth" {
     isOwner: boolean;
     permissions: string[];
     sessionId: number;
+    /** Set while a member of staff uses the portal as this client ("Acceder como cliente"). */
+    impersonation: { impersonationId: number; staffUserId: number; staffName: string } | null;
   }
 }

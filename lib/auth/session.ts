@@ -15,6 +15,11 @@ export type SessionUser = {
   email: string;
   /** This browser's row in user_sessions. */
   sessionId: number;
+  /**
+   * Set when a member of staff opened this session with "Acceder como cliente": the portal shows its
+   * banner, and the customer action wrapper makes every audit row name this staff user.
+   */
+  impersonator?: { impersonationId: number; staffUserId: number; name: string } | null;
 };
 
 export async function getSessionUser(): Promise<SessionUser | null> {
@@ -29,6 +34,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
     name: session.user?.name ?? "",
     email: session.user?.email ?? "",
     sessionId: session.sessionId,
+    impersonator: session.impersonation ? { impersonationId: session.impersonation.impersonationId, staffUserId: session.impersonation.staffUserId, name: session.impersonation.staffName } : null,
   };
 }
 

@@ -11,7 +11,9 @@ export type CreditEntryDescription =
   | { key: "billing.creditLedger.overpayment"; params: { attemptId: number } }
   | { key: "billing.creditLedger.application"; params: { reference: string } }
   | { key: "billing.creditLedger.refundReversal"; params: { attemptId: number } }
-  | { key: "billing.creditLedger.staffRefund"; params: { reference: string } };
+  | { key: "billing.creditLedger.staffRefund"; params: { reference: string } }
+  /** Credit added by staff by hand (lib/staff/clients): the reason as they wrote it. */
+  | { key: "billing.creditLedger.staffAdjustment"; params: { reason: string } };
 
 type Translator = ReturnType<typeof translatorFor>;
 

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { accountMenuFor, menuFor } from "@/lib/portal/menu";
 import { getNotifications } from "@/lib/portal/get-notifications";
 import { signOutAction } from "../actions";
+import { ImpersonationBanner } from "./impersonation-banner";
 import { Notifications } from "./notifications";
 import { PortalNav, type NavGroup } from "./portal-nav";
 
@@ -21,6 +22,7 @@ export async function PortalShell({ user, children }: { user: SessionUser | null
       <a href="#contenido" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("skipToContent")}
       </a>
+      {user?.impersonator && <ImpersonationBanner user={user} />}
       <header className="bg-brand-600 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
           <Link href={user ? "/" : "/soporte/conocimiento"} className="mr-4 text-lg font-bold whitespace-nowrap">

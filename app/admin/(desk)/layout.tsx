@@ -26,6 +26,9 @@ export default async function StaffDeskLayout({ children }: { children: React.Re
                 {t("nav.billing")}
               </Link>
             )}
+            <Link href="/admin/clientes" className="underline-offset-2 hover:underline">
+              {t("nav.clients")}
+            </Link>
             {staffMayAct(staff, ["admin"]) && (
               <Link href="/admin/respuestas" className="underline-offset-2 hover:underline">
                 {t("nav.canned")}
