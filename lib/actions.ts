@@ -37,7 +37,17 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z
   return schema.safeParse(raw);
 }
 
-type Options<S extends z.ZodType> = { schema: S; permission?: Permission; revalidate?: string };
+type Options<S extends z.ZodType> = {
+  schema: S;
+  permission?: Permission;
+  revalidate?: string;
+  /**
+   * The account's ways in (password, email, two-factor, passkeys, security question): refused while
+   * staff act as the client ("Acceder como cliente"), so staff can never leave a credential of their
+   * own behind on a customer's account.
+   */
+  credentials?: boolean;
+};
 
 /** The one wrapper for signed-in actions: session -> permission -> zod -> use case -> revalidate. */
 export function userAction<S extends z.ZodType, T = undefined>(
@@ -48,6 +58,7 @@ export function userAction<S extends z.ZodType, T = undefined>(
     const user = await getSessionUser();
     if (!user) return { ok: false, error: "errors.signedOut" };
     if (options.permission && !hasPermission(user, options.permission)) return { ok: false, error: "errors.forbidden" };
+    if (options.credentials && user.impersonator) return { ok: false, error: "errors.notWhileImpersonating" };
     const parsed = parseForm(options.schema, formData);
     if (!parsed.success) return { ok: false, error: "errors.checkFields", fieldErrors: fieldErrorsFrom(parsed.error) };
     const acting = user.impersonator ? { staffUserId: user.impersonator.staffUserId, clientId: user.clientId } : null;

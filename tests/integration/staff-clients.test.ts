@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, clientNotes, clients, contacts, creditLedgerEntries, impersonations, invoices, staffSessions, userSessions } from "@/db/schema";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
-import { createTestClient, createTestDomain, sessionUserFor, uniqueSuffix } from "@/tests/helpers/factories";
+import { createTestClient, createTestDomain, sessionUserFor, TEST_PASSWORD, uniqueSuffix } from "@/tests/helpers/factories";
 import { Forbidden, NotFound, Redirected } from "@/tests/helpers/next-navigation";
 
 // signIn is Auth.js's; here it records the grant the action hands it and redirects like the real one.
@@ -29,7 +29,8 @@ const { redeemImpersonationGrant, loadActiveImpersonation, endImpersonation } = 
 const { endStaffSession } = await import("@/lib/staff/staff-sessions");
 const { staffCookieName } = await import("@/lib/staff/staff-cookie");
 const { getStaffUser } = await import("@/lib/staff/staff-session");
-const { updateProfileAction } = await import("@/app/(portal)/cuenta/actions");
+const { updateProfileAction, requestEmailChangeAction } = await import("@/app/(portal)/cuenta/actions");
+const { changePasswordAction } = await import("@/app/(portal)/cuenta/contrasena/actions");
 const { listActivity } = await import("@/lib/account/activity");
 
 let db: Database;
@@ -267,6 +268,15 @@ describe("Acceder como cliente", () => {
     expect(row).toMatchObject({ contactId: owner.id, staffUserId: support.id });
     const activity = await listActivity(sessionUserFor(owner).scope);
     expect(activity.rows.find((entry) => entry.action === "profile.updated")!.actor).toEqual({ kind: "staff" });
+
+    // The account's ways in stay the customer's: staff acting as the client may not change them.
+    const before = await db.select({ passwordHash: contacts.passwordHash, email: contacts.email }).from(contacts).where(eq(contacts.id, owner.id));
+    expect(await changePasswordAction(null, form({ currentPassword: TEST_PASSWORD, newPassword: "Otra-Clave-Muy-Larga-2026!", confirmPassword: "Otra-Clave-Muy-Larga-2026!" }))).toEqual({
+      ok: false,
+      error: "errors.notWhileImpersonating",
+    });
+    expect(await requestEmailChangeAction(null, form({ email: `nuevo-${uniqueSuffix()}@test.local`, password: TEST_PASSWORD }))).toEqual({ ok: false, error: "errors.notWhileImpersonating" });
+    expect(await db.select({ passwordHash: contacts.passwordHash, email: contacts.email }).from(contacts).where(eq(contacts.id, owner.id))).toEqual(before);
 
     // The customer's own session, without impersonation, is the customer's.
     staffRequest.customerSession = { ...customerSessionOf(sessionUserFor(owner)), permissions: sessionUserFor(owner).permissions };

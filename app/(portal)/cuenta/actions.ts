@@ -22,7 +22,7 @@ export const updateProfileAction = userAction(
 );
 
 export const requestEmailChangeAction = userAction(
-  { schema: emailChangeFormSchema, permission: "profile", revalidate: "/cuenta" },
+  { schema: emailChangeFormSchema, permission: "profile", credentials: true, revalidate: "/cuenta" },
   async (input, user) => {
     const result = await requestEmailChange(user, input, clientIp(await headers()));
     if (!result.ok) return result;

@@ -9,7 +9,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 
 // Everyone's own security settings: no permission is asked for, the session names whose they are.
 export const changeSecurityQuestionAction = userAction(
-  { schema: securityQuestionFormSchema, revalidate: "/cuenta/seguridad" },
+  { schema: securityQuestionFormSchema, credentials: true, revalidate: "/cuenta/seguridad" },
   async (input, user) => {
     const result = await changeSecurityQuestion(user, input, clientIp(await headers()));
     if (!result.ok) return result;

@@ -29,7 +29,7 @@ const removeSchema = z.object({ passkeyId: z.coerce.number().int().positive().ma
 // Everyone's own passkeys: no permission is asked for, the session names whose they are.
 
 /** Step 1 of "Añadir llave de acceso": name and password checked, then the options for the browser. */
-export const startPasskeyRegistrationAction = userAction({ schema: startSchema }, async (input, user): Promise<ActionResult<PublicKeyCredentialCreationOptionsJSON>> => {
+export const startPasskeyRegistrationAction = userAction({ schema: startSchema, credentials: true }, async (input, user): Promise<ActionResult<PublicKeyCredentialCreationOptionsJSON>> => {
   const company = await getCompanySettings();
   const result = await startPasskeyRegistration(user, { password: input.passkeyPassword, rpName: company.tradeName || company.legalName });
   if (!result.ok) {
@@ -44,6 +44,7 @@ export const startPasskeyRegistrationAction = userAction({ schema: startSchema }
 export async function finishPasskeyRegistrationAction(input: { name: string; response: string }): Promise<ActionResult> {
   const user = await getSessionUser();
   if (!user) return { ok: false, error: "errors.signedOut" };
+  if (user.impersonator) return { ok: false, error: "errors.notWhileImpersonating" };
   const parsed = finishSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "errors.checkFields", fieldErrors: fieldErrorsFrom(parsed.error) };
   const result = await finishPasskeyRegistration(user, parsed.data, clientIp(await headers()));
@@ -52,7 +53,7 @@ export async function finishPasskeyRegistrationAction(input: { name: string; res
   return { ok: true, message: "passkeys.add.done" };
 }
 
-export const removePasskeyAction = userAction({ schema: removeSchema, revalidate: "/cuenta/seguridad" }, async (input, user) => {
+export const removePasskeyAction = userAction({ schema: removeSchema, credentials: true, revalidate: "/cuenta/seguridad" }, async (input, user) => {
   const result = await removePasskey(user, input.passkeyId, clientIp(await headers()));
   // Another person's passkey, or one already gone: not found, the same answer either way.
   if (!result.ok) notFound();

@@ -19,13 +19,13 @@ const twoProofsSchema = z.object({
 
 // Any signed-in person, for their own login only: no permission is needed to protect yourself.
 // No revalidation: the page would re-render without the backup codes this answer shows once.
-export const confirmTwoFactorAction = userAction({ schema: confirmSchema }, async (input, user) => {
+export const confirmTwoFactorAction = userAction({ schema: confirmSchema, credentials: true }, async (input, user) => {
   const result = await confirmTwoFactorSetup(user, input, clientIp(await headers()));
   if (!result.ok) return result;
   return { ok: true, data: { backupCodes: result.backupCodes } };
 });
 
-export const disableTwoFactorAction = userAction({ schema: twoProofsSchema }, async (input, user) => {
+export const disableTwoFactorAction = userAction({ schema: twoProofsSchema, credentials: true }, async (input, user) => {
   const result = await disableTwoFactor(user, input, clientIp(await headers()));
   if (!result.ok) return result;
   // Both the security page's section and the set-up page change with the status.
@@ -34,7 +34,7 @@ export const disableTwoFactorAction = userAction({ schema: twoProofsSchema }, as
 });
 
 // No revalidation: the answer carries the new codes, shown once.
-export const regenerateBackupCodesAction = userAction({ schema: twoProofsSchema }, async (input, user) => {
+export const regenerateBackupCodesAction = userAction({ schema: twoProofsSchema, credentials: true }, async (input, user) => {
   const result = await regenerateBackupCodes(user, input, clientIp(await headers()));
   if (!result.ok) return result;
   return { ok: true, data: { backupCodes: result.backupCodes } };
