@@ -22,6 +22,9 @@ import os from "node:os";
 
 const { loadEnvConfig } = await import("@next/env");
 loadEnvConfig(process.cwd(), true, { info: () => {}, error: console.error });
+// The bench runs in production mode and writes only its own scratch databases, whose demo seed seals
+// two-factor secrets: a throwaway key serves it (and the next start it spawns) when none is set.
+process.env.TOTP_ENCRYPTION_KEY ||= (await import("node:crypto")).randomBytes(32).toString("base64");
 const { env } = await import("@/lib/env");
 const { benchInvoicePdf, benchStoredPdfs } = await import("./bench/pdf-bench");
 const { openPgliteBenchDatabase, openPostgresBenchDatabase, postgresVersion } = await import("./bench/bench-databases");
