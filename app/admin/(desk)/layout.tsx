@@ -34,6 +34,17 @@ export default async function StaffDeskLayout({ children }: { children: React.Re
                 {t("nav.canned")}
               </Link>
             )}
+            {staffMayAct(staff, ["admin"]) && (
+              <Link href="/admin/catalogo" className="underline-offset-2 hover:underline">
+                {t("nav.catalog")}
+              </Link>
+            )}
+            <Link href="/admin/contenido" className="underline-offset-2 hover:underline">
+              {t("nav.content")}
+            </Link>
+            <Link href="/admin/colas" className="underline-offset-2 hover:underline">
+              {t("nav.queues")}
+            </Link>
             <form action={staffSignOutAction}>
               <button type="submit" className="underline-offset-2 hover:underline">
                 {t("nav.signOut")}

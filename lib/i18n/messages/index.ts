@@ -1,5 +1,8 @@
 import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
+import enAdminCatalog from "./en/admin-catalog.json";
+import enAdminContent from "./en/admin-content.json";
+import enAdminQueues from "./en/admin-queues.json";
 import enAuth from "./en/auth.json";
 import enBillingErrors from "./en/billing-errors.json";
 import enBilling from "./en/billing.json";
@@ -26,6 +29,9 @@ import enTwoFactor from "./en/two-factor.json";
 import enPasskeys from "./en/passkeys.json";
 import esAccount from "./es/account.json";
 import esAdmin from "./es/admin.json";
+import esAdminCatalog from "./es/admin-catalog.json";
+import esAdminContent from "./es/admin-content.json";
+import esAdminQueues from "./es/admin-queues.json";
 import esAuth from "./es/auth.json";
 import esBillingErrors from "./es/billing-errors.json";
 import esBilling from "./es/billing.json";
@@ -80,6 +86,9 @@ export const catalogs = {
     passkeys: esPasskeys,
     dns: esDns,
     admin: esAdmin,
+    adminCatalog: esAdminCatalog,
+    adminContent: esAdminContent,
+    adminQueues: esAdminQueues,
   },
   en: {
     common: enCommon,
@@ -107,6 +116,9 @@ export const catalogs = {
     passkeys: enPasskeys,
     dns: enDns,
     admin: enAdmin,
+    adminCatalog: enAdminCatalog,
+    adminContent: enAdminContent,
+    adminQueues: enAdminQueues,
   },
 };
 
