@@ -17,7 +17,7 @@ const actions = await import("@/app/admin/(desk)/facturacion/[clientId]/actions"
 const { default: SearchPage } = await import("@/app/admin/(desk)/facturacion/page");
 const { default: ClientPage } = await import("@/app/admin/(desk)/facturacion/[clientId]/page");
 const { default: InvoicePage } = await import("@/app/admin/(desk)/facturacion/factura/[invoiceId]/page");
-const { searchBillingClients } = await import("@/lib/staff/billing/billing-desk");
+const { searchClients } = await import("@/lib/staff/clients/client-search");
 const { getCreditBalance } = await import("@/lib/billing/credit");
 const { listActivity } = await import("@/lib/account/activity");
 
@@ -332,13 +332,13 @@ describe("files for clients", () => {
   });
 });
 
-describe("client search", () => {
+describe("client search (the billing desk uses the clients search)", () => {
   it("finds a client by name, email, company and NIF", async () => {
     const { client, owner } = await createTestClient(db, { client: { companyName: "Talleres Búsqueda SL", taxId: "B12345674" } });
     const scope = { staffUserId: admin.id, role: "admin" } as never;
     for (const term of [client.firstName, owner.email, "talleres búsqueda", "B12345674"]) {
-      expect((await searchBillingClients(scope, term)).map((row) => row.id), term).toContain(client.id);
+      expect((await searchClients(scope, { query: term })).rows.map((row) => row.id), term).toContain(client.id);
     }
-    expect(await searchBillingClients(scope, "%%%nadie-así%%%")).toEqual([]);
+    expect((await searchClients(scope, { query: "%%%nadie-así%%%" })).rows).toEqual([]);
   });
 });

@@ -1,40 +1,12 @@
-import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { clientFiles, clients, contacts, domains, invoiceLines, invoices } from "@/db/schema";
+import { clientFiles, clients, contacts, invoiceLines, invoices } from "@/db/schema";
 import type { StaffScope } from "@/lib/auth/scope";
 import { getCreditBalance } from "@/lib/billing/credit";
 import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 import { isRowId } from "@/lib/row-id";
 
 // Staff read any client's billing: the StaffScope parameter says only a staff session may call these.
-
-export type ClientSearchRow = { id: number; name: string; companyName: string | null; taxId: string | null; email: string | null };
-
-const SEARCH_LIMIT = 25;
-
-/** Clients by name, email (any contact's), company, NIF or one of their domains; one statement. */
-export async function searchBillingClients(_scope: StaffScope, query: string): Promise<ClientSearchRow[]> {
-  const db = await getDb();
-  const term = query.trim().slice(0, 100);
-  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const ownerEmail = sql<string | null>`(select ${contacts.email} from ${contacts} where ${contacts.clientId} = ${clients.id} and ${contacts.isOwner} limit 1)`;
-  const where = term
-    ? or(
-        ilike(sql`${clients.firstName} || ' ' || ${clients.lastName}`, pattern),
-        ilike(clients.companyName, pattern),
-        ilike(clients.taxId, pattern),
-        sql`exists (select 1 from ${contacts} where ${contacts.clientId} = ${clients.id} and ${contacts.email} ilike ${pattern})`,
-        sql`exists (select 1 from ${domains} where ${domains.clientId} = ${clients.id} and ${domains.name} ilike ${pattern})`,
-      )
-    : undefined;
-  const rows = await db
-    .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, companyName: clients.companyName, taxId: clients.taxId, email: ownerEmail })
-    .from(clients)
-    .where(where)
-    .orderBy(desc(clients.id))
-    .limit(SEARCH_LIMIT);
-  return rows.map((row) => ({ id: row.id, name: `${row.firstName} ${row.lastName}`.trim(), companyName: row.companyName, taxId: row.taxId, email: row.email }));
-}
 
 export type StaffInvoiceRow = {
   id: number;
