@@ -79,35 +79,24 @@ function audit(db: Executor, user: SessionUser, domain: { id: number; name: stri
   return recordAudit(db, { clientId: user.clientId, contactId: user.contactId, action: "domain.private_nameserver_changed", details: { domainId: domain.id, domain: domain.name, ...details }, ip });
 }
 
-/** "Registrar un servidor de nombres" (walkthrough §5.2.6). */
-export async function registerPrivateNameserver(user: SessionUser, input: PrivateNameserverInput, ip: string | null = null): Promise<ManageResult<{ host: string }>> {
-  const db = await getDb();
-  const found = await findManageableDomain(db, user.scope, input.domainId);
-  if (!found.ok) return found;
-  const checked = checkPrivateNameserverInput(input, found.domain.name);
-  if (!checked.ok) return { ok: false, error: CHECK_FIELDS, fieldErrors: checked.fieldErrors };
-  const { nameserver } = checked;
-  if (await findStored(user.scope, found.domain.id, nameserver.host)) {
-    return { ok: false, error: CHECK_FIELDS, fieldErrors: { host: "domainManage.errors.privateHostExists" } };
-  }
+/**
+ * The registrar is asked first and our row follows only once it has accepted, so the page never
+ * lists glue the registry does not have. Null when the registrar accepted.
+ */
+async function atRegistrarFirst(call: () => Promise<unknown>): Promise<{ ok: false; error: string } | null> {
   try {
-    await getProvider("registrar").registerPrivateNameserver(found.domain.name, nameserver);
+    await call();
+    return null;
   } catch (error) {
     return registrarRefusal(error);
   }
-  await db
-    .insert(domainPrivateNameservers)
-    .values({ domainId: found.domain.id, clientId: user.clientId, host: nameserver.host, ipv4: nameserver.ipv4, ipv6: nameserver.ipv6 })
-    .onConflictDoUpdate({
-      target: [domainPrivateNameservers.domainId, domainPrivateNameservers.host],
-      set: { ipv4: nameserver.ipv4, ipv6: nameserver.ipv6, updatedAt: new Date() },
-    });
-  await audit(db, user, found.domain, { change: "registered", ...nameserver }, ip);
-  return { ok: true, data: { host: nameserver.host } };
 }
 
-/** "Modificar un servidor de nombres": new addresses for one registered through us. */
-export async function modifyPrivateNameserver(user: SessionUser, input: PrivateNameserverInput, ip: string | null = null): Promise<ManageResult<{ host: string }>> {
+/**
+ * Registering a new host and modifying one registered through us share every step but two: which
+ * registrar command runs, and whether the host must be new or already ours.
+ */
+async function saveGlue(user: SessionUser, input: PrivateNameserverInput, change: "registered" | "modified", ip: string | null): Promise<ManageResult<{ host: string }>> {
   const db = await getDb();
   const found = await findManageableDomain(db, user.scope, input.domainId);
   if (!found.ok) return found;
@@ -115,18 +104,33 @@ export async function modifyPrivateNameserver(user: SessionUser, input: PrivateN
   if (!checked.ok) return { ok: false, error: CHECK_FIELDS, fieldErrors: checked.fieldErrors };
   const { nameserver } = checked;
   const stored = await findStored(user.scope, found.domain.id, nameserver.host);
-  if (!stored) return { ok: false, error: CHECK_FIELDS, fieldErrors: { host: "domainManage.errors.notFound" } };
-  try {
-    await getProvider("registrar").modifyPrivateNameserver(found.domain.name, nameserver);
-  } catch (error) {
-    return registrarRefusal(error);
-  }
+  if (change === "registered" && stored) return { ok: false, error: CHECK_FIELDS, fieldErrors: { host: "domainManage.errors.privateHostExists" } };
+  if (change === "modified" && !stored) return { ok: false, error: CHECK_FIELDS, fieldErrors: { host: "domainManage.errors.notFound" } };
+  const registrar = getProvider("registrar");
+  const refused = await atRegistrarFirst(() =>
+    change === "registered" ? registrar.registerPrivateNameserver(found.domain.name, nameserver) : registrar.modifyPrivateNameserver(found.domain.name, nameserver),
+  );
+  if (refused) return refused;
+  // An upsert on (domain, host): the domain is this client's (findManageableDomain), so is the row.
   await db
-    .update(domainPrivateNameservers)
-    .set({ ipv4: nameserver.ipv4, ipv6: nameserver.ipv6, updatedAt: new Date() })
-    .where(and(eq(domainPrivateNameservers.id, stored.id), eq(domainPrivateNameservers.clientId, user.clientId)));
-  await audit(db, user, found.domain, { change: "modified", ...nameserver }, ip);
+    .insert(domainPrivateNameservers)
+    .values({ domainId: found.domain.id, clientId: user.clientId, host: nameserver.host, ipv4: nameserver.ipv4, ipv6: nameserver.ipv6 })
+    .onConflictDoUpdate({
+      target: [domainPrivateNameservers.domainId, domainPrivateNameservers.host],
+      set: { ipv4: nameserver.ipv4, ipv6: nameserver.ipv6, updatedAt: new Date() },
+    });
+  await audit(db, user, found.domain, { change, ...nameserver }, ip);
   return { ok: true, data: { host: nameserver.host } };
+}
+
+/** "Registrar un servidor de nombres" (walkthrough §5.2.6). */
+export function registerPrivateNameserver(user: SessionUser, input: PrivateNameserverInput, ip: string | null = null): Promise<ManageResult<{ host: string }>> {
+  return saveGlue(user, input, "registered", ip);
+}
+
+/** "Modificar un servidor de nombres": new addresses for one registered through us. */
+export function modifyPrivateNameserver(user: SessionUser, input: PrivateNameserverInput, ip: string | null = null): Promise<ManageResult<{ host: string }>> {
+  return saveGlue(user, input, "modified", ip);
 }
 
 /** "Eliminar un servidor de nombres". */
@@ -137,11 +141,8 @@ export async function deletePrivateNameserver(user: SessionUser, input: DeletePr
   const host = privateHost(input.host, found.domain.name);
   const stored = host ? await findStored(user.scope, found.domain.id, host) : null;
   if (!stored) return { ok: false, error: "domainManage.errors.notFound" };
-  try {
-    await getProvider("registrar").deletePrivateNameserver(found.domain.name, host);
-  } catch (error) {
-    return registrarRefusal(error);
-  }
+  const refused = await atRegistrarFirst(() => getProvider("registrar").deletePrivateNameserver(found.domain.name, host));
+  if (refused) return refused;
   await db
     .delete(domainPrivateNameservers)
     .where(and(eq(domainPrivateNameservers.id, stored.id), eq(domainPrivateNameservers.clientId, user.clientId)));

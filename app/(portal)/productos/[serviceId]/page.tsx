@@ -13,7 +13,7 @@ import type { PanelApp } from "@/lib/services/panel-access";
 import { panelPersonalWords } from "@/lib/services/panel-password";
 import { SERVICE_TONES } from "../../_dashboard/status-tones";
 import { BackLink } from "../../facturacion/_components/back-link";
-import { ConfirmDialogForm } from "../../facturacion/_components/confirm-dialog-form";
+import { ConfirmDialogForm } from "@/app/_components/confirm-dialog-form";
 import { secondaryButton } from "../../facturacion/_components/styles";
 import { MailboxForm } from "./_components/mailbox-form";
 import { PanelAppIcon } from "./_components/quick-icons";

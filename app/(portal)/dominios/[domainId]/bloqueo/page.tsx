@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ConfirmDialogForm } from "../../../facturacion/_components/confirm-dialog-form";
+import { ConfirmDialogForm } from "@/app/_components/confirm-dialog-form";
 import { setRegistrarLockAction } from "../actions";
 import { ManageSection, Notice, Warning } from "../_components/section";
 import { ToggleForm } from "../_components/toggle-form";

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { DataTable, type DataTableColumn } from "@/app/_components/data-table";
 import { listHref } from "@/app/_components/list-href";
 import { listPrivateNameservers, type StoredPrivateNameserver } from "@/lib/domains/manage/private-nameservers";
-import { ConfirmDialogForm } from "../../../facturacion/_components/confirm-dialog-form";
+import { ConfirmDialogForm } from "@/app/_components/confirm-dialog-form";
 import { textLink } from "../../../facturacion/_components/styles";
 import { domainPath } from "../../_components/domain-paths";
 import { deletePrivateNameserverAction } from "../actions";

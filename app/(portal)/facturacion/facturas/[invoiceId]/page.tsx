@@ -10,7 +10,7 @@ import { getInvoiceView, type InvoiceView } from "@/lib/billing/queries/invoice-
 import { formatAmount, formatDate, formatDateTime } from "@/lib/i18n/format";
 import { ActionForm } from "../../_components/action-form";
 import { BackLink } from "../../_components/back-link";
-import { ConfirmDialogForm } from "../../_components/confirm-dialog-form";
+import { ConfirmDialogForm } from "@/app/_components/confirm-dialog-form";
 import { LinesTable, PartyBlocks, TotalsTable } from "../../_components/document-parts";
 import { InvoiceStatusBadge } from "../../_components/invoice-status-badge";
 import { PrintButton } from "../../_components/print-button";

@@ -9,7 +9,7 @@ import { parseRowId } from "@/lib/row-id";
 import { getQuoteView } from "@/lib/billing/queries/quote-view";
 import { formatAmount, formatDate } from "@/lib/i18n/format";
 import { BackLink } from "../../_components/back-link";
-import { ConfirmDialogForm } from "../../_components/confirm-dialog-form";
+import { ConfirmDialogForm } from "@/app/_components/confirm-dialog-form";
 import { LinesTable, PartyBlocks, TotalsTable } from "../../_components/document-parts";
 import { PrintButton } from "../../_components/print-button";
 import { QuoteStageBadge } from "../../_components/quote-stage-badge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ConfirmDialogForm } from "@/app/(portal)/facturacion/_components/confirm-dialog-form";
+import { ConfirmDialogForm } from "@/app/_components/confirm-dialog-form";
 import { closeTicketAction } from "./actions";
 
 /** "Cerrar ticket", after a confirmation in a modal dialog. */

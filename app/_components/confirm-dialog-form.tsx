@@ -3,38 +3,57 @@
 import { useActionState, useId, useRef } from "react";
 import { FormAlert } from "@/app/_components/form-alert";
 import type { ActionResult, ActionState } from "@/lib/actions";
-import { primaryButton, secondaryButton } from "./styles";
+import { dangerButton, primaryButton, secondaryButton } from "./button-styles";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionResult>;
+
+/** A field's message first (the action's own reason for this form), else the general one. */
+function refusalOf(state: ActionState): string | null {
+  if (!state || state.ok) return null;
+  const fieldMessage = Object.values(state.fieldErrors ?? {}).find(Boolean);
+  return fieldMessage ?? state.error;
+}
 
 /**
  * A button that opens a modal <dialog> (focus moves into it, Escape closes it, the page behind is
  * inert) stating what will happen; only its confirm button posts the form. A refusal is shown inside
- * the dialog, next to the buttons.
+ * the dialog, next to the buttons; a success closes it (an action that redirects has left by then).
+ * `tone="danger"` is for what cannot be undone.
  */
 export function ConfirmDialogForm({
   action,
   fields,
   triggerLabel,
+  triggerAriaLabel,
+  triggerClassName,
   title,
   children,
   confirmLabel,
   pendingLabel,
   cancelLabel,
+  tone = "primary",
 }: {
   action: Action;
   fields: Record<string, string>;
   triggerLabel: string;
+  triggerAriaLabel?: string;
+  triggerClassName?: string;
   title: string;
   children: React.ReactNode;
   confirmLabel: string;
   pendingLabel: string;
   cancelLabel: string;
+  tone?: "primary" | "danger";
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(async (previous: ActionState, formData: FormData): Promise<ActionResult> => {
+    const result = await action(previous, formData);
+    if (result.ok) dialog.current?.close();
+    return result;
+  }, null);
+  const refusal = refusalOf(state);
 
   const close = () => {
     dialog.current?.close();
@@ -43,7 +62,7 @@ export function ConfirmDialogForm({
 
   return (
     <div className="print:hidden">
-      <button ref={trigger} type="button" onClick={() => dialog.current?.showModal()} className={primaryButton}>
+      <button ref={trigger} type="button" onClick={() => dialog.current?.showModal()} className={triggerClassName ?? primaryButton} aria-label={triggerAriaLabel}>
         {triggerLabel}
       </button>
       <dialog
@@ -55,16 +74,16 @@ export function ConfirmDialogForm({
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <h2 id={titleId} className="text-lg font-semibold">
+          <h2 id={titleId} className="text-lg font-semibold break-words">
             {title}
           </h2>
           <div className="max-h-[55vh] space-y-3 overflow-y-auto text-sm text-slate-700">{children}</div>
-          {state && !state.ok && <FormAlert kind="error" message={state.error} />}
+          {refusal && <FormAlert kind="error" message={refusal} />}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <button type="button" onClick={close} className={secondaryButton} disabled={pending}>
               {cancelLabel}
             </button>
-            <button type="submit" disabled={pending} aria-busy={pending} className={primaryButton}>
+            <button type="submit" disabled={pending} aria-busy={pending} className={tone === "danger" ? dangerButton : primaryButton}>
               {pending ? pendingLabel : confirmLabel}
             </button>
           </div>
