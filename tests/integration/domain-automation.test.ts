@@ -1,37 +1,22 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { domainOrderItems, domainReminderClaims, domains, invoices } from "@/db/schema";
 import { fulfilPaymentAttempt } from "@/lib/billing/fulfil-payment";
 import { runRenewalInvoicing } from "@/lib/billing/renewals";
 import { madridToday } from "@/lib/billing/today";
 import { reminderStepFor, runDomainAutomation } from "@/lib/domains/automation/domain-automation";
-import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
-import { setProviderForTests } from "@/lib/providers";
-import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { setUpDomainOrderTests } from "@/tests/helpers/domain-order-tests";
 import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createSignedInOwner, createTestDomain, uniqueSuffix } from "@/tests/helpers/factories";
 import { openTestAttempt } from "@/tests/helpers/provisioning-fixtures";
-import { createRegistrarDouble, type RegistrarDouble } from "@/tests/helpers/registrar-double";
+import type { RegistrarDouble } from "@/tests/helpers/registrar-double";
 
 let db: Database;
 let double: RegistrarDouble;
 const outbox = captureEmails();
 
-beforeAll(async () => {
-  db = await setupTestDatabase();
-  await seedReferenceDataOnce(db);
-  setProviderForTests("payments", createSandboxGateway());
-});
-beforeEach(() => {
-  double = createRegistrarDouble({ db });
-  setProviderForTests("registrar", double.registrar);
-});
-afterAll(async () => {
-  setProviderForTests("registrar", null);
-  setProviderForTests("payments", null);
-  await teardownTestDatabase();
-});
+setUpDomainOrderTests((world) => ({ db, double } = world));
 
 const today = madridToday();
 function inDays(days: number): string {

@@ -1,36 +1,21 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { domainOrderItems, domains, invoices, sandboxRegistryDomains } from "@/db/schema";
 import { fulfilPaymentAttempt } from "@/lib/billing/fulfil-payment";
 import { retryDomainOrders } from "@/lib/domains/orders/fulfil-domain-orders";
 import { addDomainItemsToCart, getCart } from "@/lib/orders/cart";
 import { checkout } from "@/lib/orders/checkout";
-import { createSandboxGateway } from "@/lib/payments/sandbox-gateway";
-import { setProviderForTests } from "@/lib/providers";
 import { sandboxHashSaysTaken } from "@/lib/registrar/sandbox-registrar";
-import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
+import { setUpDomainOrderTests } from "@/tests/helpers/domain-order-tests";
 import { createSignedInOwner, createTestDomain, isoDate, uniqueSuffix } from "@/tests/helpers/factories";
 import { openTestAttempt } from "@/tests/helpers/provisioning-fixtures";
-import { createRegistrarDouble, type RegistrarDouble } from "@/tests/helpers/registrar-double";
+import type { RegistrarDouble } from "@/tests/helpers/registrar-double";
 
 let db: Database;
 let double: RegistrarDouble;
 
-beforeAll(async () => {
-  db = await setupTestDatabase();
-  await seedReferenceDataOnce(db);
-  setProviderForTests("payments", createSandboxGateway());
-});
-beforeEach(() => {
-  double = createRegistrarDouble({ db });
-  setProviderForTests("registrar", double.registrar);
-});
-afterAll(async () => {
-  setProviderForTests("registrar", null);
-  setProviderForTests("payments", null);
-  await teardownTestDatabase();
-});
+setUpDomainOrderTests((world) => ({ db, double } = world));
 
 /** A name the sandbox registry has free (about a quarter of names are "taken elsewhere" by hash). */
 function freeName(tld = "es"): string {
