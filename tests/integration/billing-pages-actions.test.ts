@@ -14,6 +14,7 @@ import { setProviderForTests } from "@/lib/providers";
 import { seedReferenceDataOnce, setupTestDatabase } from "@/tests/helpers/database";
 import { createSignedInOwner, createSubAccount, createTestInvoice, uniqueSuffix } from "@/tests/helpers/factories";
 import { Redirected } from "@/tests/helpers/next-navigation";
+import { form } from "@/tests/helpers/form-data";
 
 // The server actions of the billing pages, driven as a form post would drive them: the session is
 // stubbed, everything behind it (use cases, sandbox gateway, database) is the real thing.
@@ -61,12 +62,6 @@ async function signedInCustomer(): Promise<SessionUser> {
   const user = await createSignedInOwner(db);
   session.user = user;
   return user;
-}
-
-function form(values: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) data.append(key, item);
-  return data;
 }
 
 /** The action's answer, or the URL it redirected to. */

@@ -7,6 +7,7 @@ import { clearAttempts, LOGIN_PER_IP, rateLimitKeys } from "@/lib/auth/rate-limi
 import { env } from "@/lib/env";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, uniqueEmail, uniqueSuffix } from "@/tests/helpers/factories";
+import { form } from "@/tests/helpers/form-data";
 
 // The real sign-in action runs with the headers an attacker sends; only Auth.js's signIn (reached
 // only after the password check) and the request itself are replaced.
@@ -29,16 +30,10 @@ afterEach(() => {
   env.TRUSTED_PROXY_HOPS = configuredHops;
 });
 
-function formDataOf(values: Record<string, string>): FormData {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.append(key, value);
-  return form;
-}
-
 /** A sign-in attempt whose x-forwarded-for the attacker wrote (and the proxies, if any, appended to). */
 function signInWith(forwardedFor: string, email: string, password: string) {
   request.headers = new Headers({ "x-forwarded-for": forwardedFor });
-  return signInAction(null, formDataOf({ email, password }));
+  return signInAction(null, form({ email, password }));
 }
 
 /** Every attempt claims another address; LOGIN_PER_IP failures must still close the door. */

@@ -20,6 +20,7 @@ import { setProviderForTests } from "@/lib/providers";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, createTestTicket, sessionUserFor, uniqueEmail, uniqueSuffix } from "@/tests/helpers/factories";
 import { scopeOf } from "@/tests/helpers/scope";
+import { form } from "@/tests/helpers/form-data";
 
 // The real action wrapper runs; only what needs a live request is replaced: Auth.js's session lookup,
 // the request headers and the cache revalidation.
@@ -70,15 +71,6 @@ function contactInput(overrides: Partial<ContactInput> = {}): ContactInput {
     emailPreferences: ["invoices"],
     ...overrides,
   };
-}
-
-function formDataOf(values: Record<string, string | string[] | undefined>): FormData {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
-  }
-  return form;
 }
 
 /** Where a server action's redirect() points, or a failure naming what it returned instead. */
@@ -207,7 +199,7 @@ describe("saveContact: contacts and their email preferences", () => {
     const { contact } = await createSubAccount(db, client.id, ["invoices"]);
     expect(await saveContact(sessionUserFor(contact), contactInput(), nextIp())).toEqual({ ok: false, error: "errors.forbidden" });
     signInAs(sessionUserFor(contact));
-    expect(await saveContactAction(null, formDataOf(contactInput() as Record<string, string | string[]>))).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await saveContactAction(null, form(contactInput() as Record<string, string | string[]>))).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await listContacts(scopeOf(client.id))).toHaveLength(2);
   });
 });
@@ -375,7 +367,7 @@ describe("access and permissions are the owner's", () => {
     const target = await redirectOf(
       saveContactAction(
         null,
-        formDataOf({ ...(contactInput({ contactId: String(manager.id), email: manager.email, firstName: "Yo" }) as Record<string, string | string[]>), hasAccess: "on", permissions: everything, isOwner: "true", clientId: "1" }),
+        form({ ...(contactInput({ contactId: String(manager.id), email: manager.email, firstName: "Yo" }) as Record<string, string | string[]>), hasAccess: "on", permissions: everything, isOwner: "true", clientId: "1" }),
       ),
     );
     expect(target).toBe(`/cuenta/contactos?contacto=${manager.id}&aviso=updated`);
@@ -452,7 +444,7 @@ describe("another client's contact", () => {
     expect(await resendInvitation(session, contact.id, nextIp())).toEqual({ ok: false, error: "contacts.errors.notFound" });
     expect(await deleteContact(session, contact.id, nextIp())).toEqual({ ok: false, error: "contacts.errors.notFound" });
     signInAs(session);
-    expect(await deleteContactAction(null, formDataOf({ contactId: String(contact.id), confirm: "yes" }))).toEqual({ ok: false, error: "contacts.errors.notFound" });
+    expect(await deleteContactAction(null, form({ contactId: String(contact.id), confirm: "yes" }))).toEqual({ ok: false, error: "contacts.errors.notFound" });
 
     expect(await contactRow(contact.id)).toEqual(contact);
     expect(await auditActions(mine.client.id)).toHaveLength(0);
@@ -469,11 +461,11 @@ describe("deleting a contact", () => {
     await startDeviceSession({ contactId: contact.id, ip: nextIp(), userAgent: null });
     signInAs(sessionUserFor(owner));
 
-    const unconfirmed = await deleteContactAction(null, formDataOf({ contactId: String(contact.id) }));
+    const unconfirmed = await deleteContactAction(null, form({ contactId: String(contact.id) }));
     expect(unconfirmed).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { confirm: "contacts.errors.confirmRequired" } });
     expect(await contactRow(contact.id)).toBeDefined();
 
-    expect(await redirectOf(deleteContactAction(null, formDataOf({ contactId: String(contact.id), confirm: "yes" })))).toBe("/cuenta/contactos?aviso=deleted");
+    expect(await redirectOf(deleteContactAction(null, form({ contactId: String(contact.id), confirm: "yes" })))).toBe("/cuenta/contactos?aviso=deleted");
     expect(await contactRow(contact.id)).toBeUndefined();
     expect((await clientRow(client.id)).defaultBillingContactId).toBeNull();
     const [ticketAfter] = await db.select().from(tickets).where(eq(tickets.id, ticket.id));
@@ -513,7 +505,7 @@ describe("parseForm with the contact form schema", () => {
   it("reads only the form's fields; a client id, owner flag or password hash sent along is dropped", () => {
     const parsed = parseForm(
       contactFormSchema,
-      formDataOf({ ...(contactInput() as Record<string, string | string[]>), clientId: "9", isOwner: "true", passwordHash: "x", sessionVersion: "99" }),
+      form({ ...(contactInput() as Record<string, string | string[]>), clientId: "9", isOwner: "true", passwordHash: "x", sessionVersion: "99" }),
     );
     expect(parsed.success).toBe(true);
     expect(parsed.data).not.toHaveProperty("clientId");

@@ -13,6 +13,7 @@ import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createSignedInOwner, createSubAccount, createTestDomain, isoDate, sessionUserFor, uniqueSuffix } from "@/tests/helpers/factories";
 import { Forbidden, NotFound, Redirected } from "@/tests/helpers/next-navigation";
 import { createRegistrarDouble, type RegistrarDouble } from "@/tests/helpers/registrar-double";
+import { form } from "@/tests/helpers/form-data";
 
 // Mis dominios and every management action of a domain, driven as a form post drives them: the
 // session is stubbed; the use cases, the database, the sandbox registry behind a recording double
@@ -64,12 +65,6 @@ beforeEach(() => {
 afterEach(() => {
   setProviderForTests("registrar", null);
 });
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
 
 async function post<R>(action: (previous: null, data: FormData) => Promise<R>, values: Record<string, string>): Promise<R | { redirectedTo: string }> {
   try {

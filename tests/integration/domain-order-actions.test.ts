@@ -9,6 +9,7 @@ import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "
 import { createSignedInOwner, createSubAccount, createTestDomain, isoDate, sessionUserFor, uniqueSuffix } from "@/tests/helpers/factories";
 import { NotFound, Redirected } from "@/tests/helpers/next-navigation";
 import { createRegistrarDouble } from "@/tests/helpers/registrar-double";
+import { form } from "@/tests/helpers/form-data";
 
 // The domain order pages' server actions as form posts drive them: only the session, redirects and
 // cache are stubbed; zod, the permission check, the use cases and the database are real.
@@ -37,11 +38,6 @@ afterAll(async () => {
   await teardownTestDatabase();
 });
 
-function form(fields: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) for (const one of [value].flat()) data.append(key, one);
-  return data;
-}
 async function outcome(run: Promise<unknown>): Promise<unknown> {
   return run.catch((caught: unknown) => {
     if (caught instanceof Redirected) return { redirect: caught.url };

@@ -19,6 +19,7 @@ import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createSubAccount, createTestClient, sessionUserFor, TEST_PASSWORD, type TestContact, uniqueSuffix } from "@/tests/helpers/factories";
 import { NotFound } from "@/tests/helpers/next-navigation";
 import { createSoftwareAuthenticator, FLAGS, type SoftwareAuthenticator } from "@/tests/helpers/software-authenticator";
+import { form } from "@/tests/helpers/form-data";
 
 // The server's half of passkeys against a software authenticator (tests/helpers/software-authenticator.ts)
 // that builds real attestations and ES256 assertions: registration, sign-in, the single-use challenge,
@@ -78,12 +79,6 @@ beforeEach(() => {
 function signedInAs(contact: TestContact): void {
   const user = sessionUserFor(contact);
   request.auth.mockResolvedValue({ ...user, user: { name: user.name, email: user.email } });
-}
-
-function formDataOf(values: Record<string, string>): FormData {
-  const formData = new FormData();
-  for (const [key, value] of Object.entries(values)) formData.set(key, value);
-  return formData;
 }
 
 /** A new owner with one passkey registered through the real code path. */
@@ -185,14 +180,14 @@ describe("adding a passkey", () => {
   it("runs through the actions: a missing name is shown next to the field, nothing is written", async () => {
     const { owner } = await createTestClient(db);
     signedInAs(owner);
-    const refused = await startPasskeyRegistrationAction(null, formDataOf({ passkeyName: " ", passkeyPassword: TEST_PASSWORD }));
+    const refused = await startPasskeyRegistrationAction(null, form({ passkeyName: " ", passkeyPassword: TEST_PASSWORD }));
     expect(refused).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { passkeyName: "passkeys.errors.nameRequired" } });
     expect(await db.select().from(webauthnChallenges).where(eq(webauthnChallenges.contactId, owner.id))).toHaveLength(0);
 
-    const wrongPassword = await startPasskeyRegistrationAction(null, formDataOf({ passkeyName: "Móvil", passkeyPassword: "otra" }));
+    const wrongPassword = await startPasskeyRegistrationAction(null, form({ passkeyName: "Móvil", passkeyPassword: "otra" }));
     expect(wrongPassword).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { passkeyPassword: "passkeys.errors.passwordWrong" } });
 
-    const started = await startPasskeyRegistrationAction(null, formDataOf({ passkeyName: "Móvil", passkeyPassword: TEST_PASSWORD }));
+    const started = await startPasskeyRegistrationAction(null, form({ passkeyName: "Móvil", passkeyPassword: TEST_PASSWORD }));
     if (!started.ok || !started.data) throw new Error("start refused");
     const authenticator = createSoftwareAuthenticator();
     const finished = await finishPasskeyRegistrationAction({ name: "Móvil", response: authenticator.register({ challenge: started.data.challenge, rpId, origin }) });
@@ -338,12 +333,12 @@ describe("removing a passkey", () => {
     const { owner: stranger } = await createTestClient(db);
     expect(await removePasskey(sessionUserFor(stranger), row!.id, nextIp())).toEqual({ ok: false, error: "notFound" });
     signedInAs(stranger);
-    await expect(removePasskeyAction(null, formDataOf({ passkeyId: String(row!.id) }))).rejects.toBeInstanceOf(NotFound);
+    await expect(removePasskeyAction(null, form({ passkeyId: String(row!.id) }))).rejects.toBeInstanceOf(NotFound);
     expect(await listPasskeys(sessionUserFor(owner))).toHaveLength(1);
     expect(outbox).toHaveLength(0);
 
     signedInAs(owner);
-    expect(await removePasskeyAction(null, formDataOf({ passkeyId: String(row!.id) }))).toEqual({ ok: true, message: "passkeys.remove.done" });
+    expect(await removePasskeyAction(null, form({ passkeyId: String(row!.id) }))).toEqual({ ok: true, message: "passkeys.remove.done" });
     expect(await listPasskeys(sessionUserFor(owner))).toHaveLength(0);
     const audits = await db.select().from(auditLog).where(and(eq(auditLog.contactId, owner.id), eq(auditLog.action, "passkey.removed")));
     expect(audits).toHaveLength(1);

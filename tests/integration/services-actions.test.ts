@@ -15,6 +15,7 @@ import { captureEmails } from "@/tests/helpers/email-outbox";
 import { createSignedInOwner, createSubAccount, createTestDomain, createTestService, isoDate, sessionUserFor } from "@/tests/helpers/factories";
 import { panelUnavailable, installHostingDouble } from "@/tests/helpers/hosting-double";
 import { Forbidden, NotFound, Redirected } from "@/tests/helpers/next-navigation";
+import { form } from "@/tests/helpers/form-data";
 
 // The server actions and pages of Productos y servicios driven as a form post would drive them: the
 // session and request headers are stubbed; the use cases and the database are real, and the hosting
@@ -59,12 +60,6 @@ beforeAll(async () => {
 beforeEach(() => {
   session.user = null;
 });
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
 
 /** The action's answer, or the URL it redirected to. */
 async function post<R>(action: (previous: null, data: FormData) => Promise<R>, values: Record<string, string>): Promise<R | { redirectedTo: string }> {

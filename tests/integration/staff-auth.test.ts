@@ -8,6 +8,7 @@ import { openSecret } from "@/lib/auth/secret-box";
 import { setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, sessionUserFor, TEST_PASSWORD } from "@/tests/helpers/factories";
 import { NotFound, Redirected } from "@/tests/helpers/next-navigation";
+import { form } from "@/tests/helpers/form-data";
 
 const { beginStaffSignIn, completeStaffSignIn } = await import("@/lib/staff/staff-sign-in");
 const { getStaffUser, requireStaff } = await import("@/lib/staff/staff-session");
@@ -16,12 +17,6 @@ const { staffPasswordAction, staffCodeAction, staffSignOutAction } = await impor
 
 let db: Database;
 let admin: TestStaff;
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, value);
-  return data;
-}
 
 beforeAll(async () => {
   db = await setupTestDatabase();

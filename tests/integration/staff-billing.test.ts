@@ -10,6 +10,7 @@ import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "
 import { createTestClient, createTestClientFile, createTestInvoice, sessionUserFor } from "@/tests/helpers/factories";
 import { Forbidden, NotFound } from "@/tests/helpers/next-navigation";
 import { scopeOf } from "@/tests/helpers/scope";
+import { form } from "@/tests/helpers/form-data";
 
 const outbox = captureEmails();
 
@@ -28,15 +29,6 @@ let billing: TestStaff;
 let customer: SessionUser;
 
 const PDF = buildTinyPdf("Contrato", ["Contrato de mantenimiento"]);
-
-function form(values: Record<string, string | Blob>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) {
-    if (typeof value === "string") data.append(key, value);
-    else data.append(key, value, value instanceof File ? value.name : undefined);
-  }
-  return data;
-}
 
 const pdfFile = (name = "contrato.pdf", bytes: Buffer = PDF) => new File([new Uint8Array(bytes)], name, { type: "application/pdf" });
 

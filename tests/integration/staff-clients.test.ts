@@ -6,6 +6,7 @@ import { auditLog, clientNotes, clients, contacts, creditLedgerEntries, imperson
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestDomain, sessionUserFor, TEST_PASSWORD, uniqueSuffix } from "@/tests/helpers/factories";
 import { Forbidden, NotFound, Redirected } from "@/tests/helpers/next-navigation";
+import { form } from "@/tests/helpers/form-data";
 
 // signIn is Auth.js's; here it records the grant the action hands it and redirects like the real one.
 const signInCalls: { provider: string; grant: string }[] = [];
@@ -37,12 +38,6 @@ let db: Database;
 let admin: TestStaff;
 let support: TestStaff;
 let billing: TestStaff;
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
 
 const profile = { firstName: "Lucía", lastName: "Cambiada", companyName: "", taxId: "", address1: "Calle Mayor 1", address2: "", city: "Madrid", province: "Madrid", postcode: "28013", country: "ES", phone: "", language: "es" };
 

@@ -9,6 +9,7 @@ import { captureEmails } from "@/tests/helpers/email-outbox";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestTicket, sessionUserFor, uniqueSuffix } from "@/tests/helpers/factories";
 import { Forbidden, NotFound } from "@/tests/helpers/next-navigation";
+import { form } from "@/tests/helpers/form-data";
 
 const outbox = captureEmails();
 
@@ -34,12 +35,6 @@ let otherCustomer: SessionUser;
 let departmentId: number;
 let otherDepartmentId: number;
 let departmentEmail: string;
-
-function form(values: Record<string, string | File>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
 
 async function newTicket(clientId = customer.clientId, contactId: number | null = customer.contactId) {
   return (await createTestTicket(db, clientId, { departmentId, contactId, message: "Mi web no carga desde esta mañana." })).ticket;

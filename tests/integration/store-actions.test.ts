@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createSignedInOwner, createSubAccount, createTestProduct, createTestService, sessionUserFor } from "@/tests/helpers/factories";
 import { Forbidden, NotFound, Redirected } from "@/tests/helpers/next-navigation";
+import { form } from "@/tests/helpers/form-data";
 
 // The store's server actions and the addons page as a form post and a request drive them: only the
 // session, redirects and cache are stubbed; zod, the permission check, the use cases and the database are real.
@@ -33,12 +34,6 @@ const { default: AddonsPage } = await import("@/app/(portal)/productos/complemen
 
 let db: Database;
 let productId: number;
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
 
 async function redirectOf(run: Promise<unknown>): Promise<string> {
   const error = await run.then(

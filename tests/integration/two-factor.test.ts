@@ -10,6 +10,7 @@ import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, type TestContact, uniqueSuffix } from "@/tests/helpers/factories";
 import { openSecret } from "@/lib/auth/secret-box";
 import { captureEmails } from "@/tests/helpers/email-outbox";
+import { form } from "@/tests/helpers/form-data";
 
 // The real actions run; only what needs a live request is replaced: Auth.js's session lookup and its
 // signIn (which here calls the same authorize logic the Credentials provider runs), the request
@@ -64,12 +65,6 @@ beforeEach(() => {
 function signedInAs(contact: TestContact): void {
   const user = sessionUserFor(contact);
   request.auth.mockResolvedValue({ ...user, user: { name: user.name, email: user.email } });
-}
-
-function formDataOf(values: Record<string, string>): FormData {
-  const formData = new FormData();
-  for (const [key, value] of Object.entries(values)) formData.append(key, value);
-  return formData;
 }
 
 async function contactRow(id: number) {
@@ -212,7 +207,7 @@ describe("turning two-factor sign-in on", () => {
     signedInAs(contact);
     const setup = prepareTwoFactorSetup({ contactId: contact.id, email: contact.email }, "Hosting Ejemplo");
     // A contact id slipped into the form is not a field of the form: ignored.
-    const result = await confirmTwoFactorAction(null, formDataOf({ setupToken: setup.setupToken, code: await totpCode(setup.secret), contactId: String(owner.id) }));
+    const result = await confirmTwoFactorAction(null, form({ setupToken: setup.setupToken, code: await totpCode(setup.secret), contactId: String(owner.id) }));
     expect(result.ok).toBe(true);
     expect(result.ok && result.data?.backupCodes).toHaveLength(10);
     expect((await contactRow(contact.id)).totpEnabledAt).toBeInstanceOf(Date);
@@ -223,7 +218,7 @@ describe("turning two-factor sign-in on", () => {
     const { owner } = await createTestClient(db);
     request.auth.mockResolvedValue(null);
     const setup = prepareTwoFactorSetup({ contactId: owner.id, email: owner.email }, "Hosting Ejemplo");
-    const result = await confirmTwoFactorAction(null, formDataOf({ setupToken: setup.setupToken, code: await totpCode(setup.secret) }));
+    const result = await confirmTwoFactorAction(null, form({ setupToken: setup.setupToken, code: await totpCode(setup.secret) }));
     expect(result).toEqual({ ok: false, error: "errors.signedOut" });
     expect((await contactRow(owner.id)).totpEnabledAt).toBeNull();
   });
@@ -265,7 +260,7 @@ describe("turning two-factor sign-in off", () => {
     const { contact, password } = await createSubAccount(db, client.id, ["invoices"]);
     const { backupCodes } = await enableTwoFactorFor(contact);
     signedInAs(contact);
-    const result = await disableTwoFactorAction(null, formDataOf({ password, code: backupCodes[3]!.toUpperCase() }));
+    const result = await disableTwoFactorAction(null, form({ password, code: backupCodes[3]!.toUpperCase() }));
     expect(result).toEqual({ ok: true, message: "twoFactor.disable.done" });
     expect((await contactRow(contact.id)).totpEnabledAt).toBeNull();
     expect(request.revalidatePath).toHaveBeenCalledWith("/cuenta/seguridad", "layout");
@@ -424,31 +419,31 @@ describe("the sign-in form's actions", () => {
   it("asks for the code after the right password of a two-factor account, without signing in", async () => {
     const { owner, password } = await createTestClient(db);
     const { secret } = await enableTwoFactorFor(owner);
-    const first = await signInAction(null, formDataOf({ email: owner.email, password }));
+    const first = await signInAction(null, form({ email: owner.email, password }));
     expect(first).toMatchObject({ ok: false, step: "code", pendingToken: expect.any(String) });
     expect(request.signIn).not.toHaveBeenCalled();
 
     const pendingToken = (first as { pendingToken: string }).pendingToken;
-    const wrong = await twoFactorSignInAction(null, formDataOf({ pendingToken, code: await wrongTotpFor(secret) }));
+    const wrong = await twoFactorSignInAction(null, form({ pendingToken, code: await wrongTotpFor(secret) }));
     expect(wrong).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { code: "twoFactor.errors.codeInvalid" } });
-    const empty = await twoFactorSignInAction(null, formDataOf({ pendingToken, code: " " }));
+    const empty = await twoFactorSignInAction(null, form({ pendingToken, code: " " }));
     expect(empty).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { code: "twoFactor.errors.codeRequired" } });
 
-    const right = await twoFactorSignInAction(null, formDataOf({ pendingToken, code: await totpCode(secret) }));
+    const right = await twoFactorSignInAction(null, form({ pendingToken, code: await totpCode(secret) }));
     expect(right).toEqual({ ok: true });
     expect(request.signIn).toHaveBeenLastCalledWith("credentials", expect.objectContaining({ pendingToken, redirectTo: "/" }));
     expect(await sessionCount(owner.id)).toBe(1);
 
-    const replay = await twoFactorSignInAction(null, formDataOf({ pendingToken, code: await totpCode(secret) }));
+    const replay = await twoFactorSignInAction(null, form({ pendingToken, code: await totpCode(secret) }));
     expect(replay).toEqual({ ok: false, error: "twoFactor.errors.signInExpired" });
   });
 
   it("signs an account without two-factor straight in, and keeps the old answers for bad input", async () => {
     const { owner, password } = await createTestClient(db);
-    expect(await signInAction(null, formDataOf({ email: owner.email, password }))).toEqual({ ok: true });
+    expect(await signInAction(null, form({ email: owner.email, password }))).toEqual({ ok: true });
     expect(await sessionCount(owner.id)).toBe(1);
-    expect(await signInAction(null, formDataOf({ email: owner.email, password: "no-es-la-clave-2026" }))).toEqual({ ok: false, error: "errors.invalidCredentials" });
-    expect(await signInAction(null, formDataOf({ email: "", password: "" }))).toEqual({
+    expect(await signInAction(null, form({ email: owner.email, password: "no-es-la-clave-2026" }))).toEqual({ ok: false, error: "errors.invalidCredentials" });
+    expect(await signInAction(null, form({ email: "", password: "" }))).toEqual({
       ok: false,
       error: "errors.checkFields",
       fieldErrors: { email: "errors.required", password: "errors.required" },

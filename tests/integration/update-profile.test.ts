@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { setupTestDatabase } from "@/tests/helpers/database";
 import { createSubAccount, createTestClient, sessionUserFor, uniqueEmail, type TestClient } from "@/tests/helpers/factories";
 import { scopeOf } from "@/tests/helpers/scope";
+import { form } from "@/tests/helpers/form-data";
 
 const request = mockActionRequest({ forwardedFor: "10.0.0.1, 198.51.100.23" });
 
@@ -45,12 +46,6 @@ function validInput(overrides: Partial<ProfileInput> = {}): ProfileInput {
     defaultBillingContactId: "",
     ...overrides,
   };
-}
-
-function formDataOf(values: Record<string, string | undefined>): FormData {
-  const formData = new FormData();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) formData.append(key, value);
-  return formData;
 }
 
 async function clientRow(id: number) {
@@ -251,7 +246,7 @@ describe("updateProfile", () => {
 
     const parsed = parseForm(
       profileFormSchema,
-      formDataOf({ ...(validInput() as Record<string, string>), clientId: String(other.client.id), id: String(other.client.id), status: "closed", currency: "USD", creditBalance: "100000" }),
+      form({ ...(validInput() as Record<string, string>), clientId: String(other.client.id), id: String(other.client.id), status: "closed", currency: "USD", creditBalance: "100000" }),
     );
     expect(parsed.success).toBe(true);
     const result = await updateProfile(sessionUserFor(mine.owner), parsed.data!, IP);
@@ -429,7 +424,7 @@ describe("parseForm with the profile schemas", () => {
   const extra = { clientId: "999999", status: "closed", creditBalance: "5000", $ACTION_ID_abc: "" };
 
   it("reads only the profile fields: a client id sent in the form is dropped", () => {
-    const parsed = parseForm(profileFormSchema, formDataOf({ ...(validInput() as Record<string, string>), ...extra }));
+    const parsed = parseForm(profileFormSchema, form({ ...(validInput() as Record<string, string>), ...extra }));
     expect(parsed.success).toBe(true);
     expect(Object.keys(parsed.data!).sort()).toEqual([...PROFILE_FIELDS].sort());
     expect(parsed.data).not.toHaveProperty("clientId");
@@ -437,7 +432,7 @@ describe("parseForm with the profile schemas", () => {
   });
 
   it("gives the validated values without the extra fields through profileSchema too", () => {
-    const parsed = parseForm(profileSchema, formDataOf({ ...(validInput() as Record<string, string>), ...extra }));
+    const parsed = parseForm(profileSchema, form({ ...(validInput() as Record<string, string>), ...extra }));
     expect(parsed.success).toBe(true);
     expect(parsed.data).not.toHaveProperty("clientId");
     expect(parsed.data).toMatchObject({ firstName: "Elena", marketingOptIn: true });
@@ -459,7 +454,7 @@ describe("updateProfileAction", () => {
 
     const result = await updateProfileAction(
       null,
-      formDataOf({ ...(validInput({ language: "en" }) as Record<string, string>), clientId: String(other.client.id), status: "closed" }),
+      form({ ...(validInput({ language: "en" }) as Record<string, string>), clientId: String(other.client.id), status: "closed" }),
     );
 
     expect(result).toEqual({ ok: true, message: "account.details.saved" });
@@ -476,7 +471,7 @@ describe("updateProfileAction", () => {
     const before = await clientRow(client.id);
     signInAs(sessionUserFor(owner));
 
-    const result = await updateProfileAction(null, formDataOf(validInput({ postcode: "99999", language: "en" }) as Record<string, string>));
+    const result = await updateProfileAction(null, form(validInput({ postcode: "99999", language: "en" }) as Record<string, string>));
 
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { postcode: "account.errors.postcodeSpain" } });
     expect(await clientRow(client.id)).toEqual(before);
@@ -491,7 +486,7 @@ describe("updateProfileAction", () => {
     const before = await clientRow(mine.client.id);
     signInAs(sessionUserFor(mine.owner));
 
-    const result = await updateProfileAction(null, formDataOf(validInput({ defaultBillingContactId: String(theirs!.id) }) as Record<string, string>));
+    const result = await updateProfileAction(null, form(validInput({ defaultBillingContactId: String(theirs!.id) }) as Record<string, string>));
 
     expect(result).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { defaultBillingContactId: "account.errors.billingContactInvalid" } });
     expect(await clientRow(mine.client.id)).toEqual(before);
@@ -503,13 +498,13 @@ describe("updateProfileAction", () => {
     const before = await clientRow(client.id);
     signInAs(await subAccountSession(client, ["tickets"]));
 
-    expect(await updateProfileAction(null, formDataOf(validInput() as Record<string, string>))).toEqual({ ok: false, error: "errors.forbidden" });
+    expect(await updateProfileAction(null, form(validInput() as Record<string, string>))).toEqual({ ok: false, error: "errors.forbidden" });
     expect(await clientRow(client.id)).toEqual(before);
   });
 
   it("answers signed out without a session", async () => {
     signInAs(null);
-    expect(await updateProfileAction(null, formDataOf(validInput() as Record<string, string>))).toEqual({ ok: false, error: "errors.signedOut" });
+    expect(await updateProfileAction(null, form(validInput() as Record<string, string>))).toEqual({ ok: false, error: "errors.signedOut" });
   });
 });
 
