@@ -1,13 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditLog, clients, contacts, sentEmails } from "@/db/schema";
-import type { ExportRequester } from "@/lib/export/export-section";
+import { auditLog, clients, contacts, passkeys, sentEmails } from "@/db/schema";
+import { groupBy, omit, type ExportRequester } from "@/lib/export/export-section";
 import { profileColumns } from "./client-columns";
 import { readableBy } from "./sent-emails";
 
 /** The account itself: the client's profile and its contacts (never a secret, only whether one is set). */
 export async function exportProfile(executor: Executor, { scope: { clientId } }: ExportRequester) {
-  const [profileRows, contactRows] = await Promise.all([
+  const [profileRows, contactRows, passkeyRows] = await Promise.all([
     executor
       .select({
         ...profileColumns,
@@ -45,14 +45,22 @@ export async function exportProfile(executor: Executor, { scope: { clientId } }:
       .from(contacts)
       .where(eq(contacts.clientId, clientId))
       .orderBy(asc(contacts.id)),
+    // A passkey by its name and dates: its credential id and public key say nothing to a person.
+    executor
+      .select({ contactId: passkeys.contactId, deviceName: passkeys.deviceName, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt })
+      .from(passkeys)
+      .where(eq(passkeys.clientId, clientId))
+      .orderBy(asc(passkeys.id)),
   ]);
   const [profile] = profileRows;
+  const passkeysByContact = groupBy(passkeyRows, (row) => row.contactId);
   return {
     profile: profile ?? null,
     contacts: contactRows.map(({ securityQuestion, totpEnabledAt, ...contact }) => ({
       ...contact,
       securityQuestionSet: securityQuestion !== null,
       twoFactorEnabledAt: totpEnabledAt,
+      passkeys: (passkeysByContact.get(contact.id) ?? []).map((passkey) => omit(passkey, "contactId")),
     })),
   };
 }

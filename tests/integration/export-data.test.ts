@@ -6,6 +6,10 @@ import {
   contacts,
   creditLedgerEntries,
   dnsRecords,
+  dnsRedirects,
+  domainContacts,
+  domainPrivateNameservers,
+  passkeys,
   payments,
   quoteLines,
   quotes,
@@ -73,6 +77,11 @@ async function populate(clientId: number, ownerId: number, marker: string, invoi
   const service = await createTestService(db, clientId, { domain: `web-${marker.toLowerCase()}.es` });
   const domain = await createTestDomain(db, clientId, { name: `dominio-${marker.toLowerCase()}.es` });
   await db.insert(dnsRecords).values({ clientId, domainId: domain.id, host: "www", type: "A", content: `192.0.2.${invoices}`, ttl: 3600 });
+  await db.insert(dnsRedirects).values({ clientId, domainId: domain.id, host: "tienda", hostname: `tienda.${domain.name}`, kind: "redirect", target: `https://tienda-${marker.toLowerCase()}.example/` });
+  const whois = { name: `Titular ${marker}`, email: `whois-${marker.toLowerCase()}@test.local`, phone: "+34.600000000", address1: "Calle Mayor 1", city: "Madrid", state: "Madrid", postcode: "28001", country: "ES" };
+  await db.insert(domainContacts).values({ clientId, domainId: domain.id, contacts: { registrant: whois, admin: whois, tech: whois } });
+  await db.insert(domainPrivateNameservers).values({ clientId, domainId: domain.id, host: `ns1.${domain.name}`, ipv4: ["192.0.2.53"], ipv6: [] });
+  await db.insert(passkeys).values({ clientId, contactId: ownerId, credentialId: `CREDENCIAL${marker}`, publicKey: Buffer.from(`CLAVEPUBLICA${marker}`), deviceName: `Portátil ${marker}` });
   const created = [];
   for (let index = 0; index < invoices; index += 1) {
     const { invoice } = await createTestInvoice(db, clientId, { invoice: { notes: `Nota ${marker} ${index}` }, line: { description: `Línea ${marker} ${index}` } });
@@ -176,7 +185,17 @@ describe("GET /api/cuenta/exportar", () => {
     expect(ownerContact).toMatchObject({ securityQuestionSet: true });
     expect(ownerContact.twoFactorEnabledAt).toEqual(expect.any(String));
     expect(data.services.map((service: { domain: string }) => service.domain)).toEqual([a.service]);
-    expect(data.domains).toMatchObject([{ name: a.domain, dnsRecords: [{ host: "www", type: "A", content: "192.0.2.1" }] }]);
+    expect(data.domains).toMatchObject([
+      {
+        name: a.domain,
+        dnsRecords: [{ host: "www", type: "A", content: "192.0.2.1" }],
+        redirects: [{ host: "tienda", kind: "redirect", target: `https://tienda-${a.marker.toLowerCase()}.example/` }],
+        whoisContacts: { contacts: { registrant: { name: `Titular ${a.marker}` } }, updatedAt: expect.any(String) },
+        privateNameservers: [{ host: `ns1.${a.domain}`, ipv4: ["192.0.2.53"], ipv6: [] }],
+      },
+    ]);
+    expect(ownerContact.passkeys).toEqual([{ deviceName: `Portátil ${a.marker}`, createdAt: expect.any(String), lastUsedAt: null }]);
+    expect(text).not.toContain(`CREDENCIAL${a.marker}`);
 
     expect(data.invoices).toHaveLength(1);
     const [invoice] = data.invoices;
@@ -278,9 +297,9 @@ describe("exportAccountData", () => {
     await exportAccountData(other, { db: large.db });
     expect(large.statements.length).toBe(small.statements.length);
     // "set transaction", one select per table, the audit insert.
-    expect(small.statements).toHaveLength(22);
+    expect(small.statements).toHaveLength(26);
     const reads = small.statements.filter((statement) => /^select/i.test(statement));
-    expect(reads).toHaveLength(20);
+    expect(reads).toHaveLength(24);
     for (const statement of reads) expect(statement).toMatch(/"client_id" = \$\d+|"clients"\."id" = \$\d+/);
   });
 });
