@@ -14,6 +14,16 @@ export const DOMAIN_STATUSES = [
 ] as const;
 export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
 
+/**
+ * A domain row in one of these is history: the name is no longer the client's, and anyone (another
+ * client too) may register it again. Nothing done from such a row may reach the registrar, the DNS
+ * server or the redirect server, which know domains by name only.
+ */
+export const FINISHED_DOMAIN_STATUSES = ["expired", "transferred_away", "cancelled"] as const satisfies readonly DomainStatus[];
+export function isFinishedDomainStatus(status: DomainStatus): boolean {
+  return (FINISHED_DOMAIN_STATUSES as readonly DomainStatus[]).includes(status);
+}
+
 export const domains = pgTable(
   "domains",
   {

@@ -1,5 +1,5 @@
 import { and, eq, ne, notInArray } from "drizzle-orm";
-import { domains, invoiceLines, invoices, tldPrices } from "@/db/schema";
+import { domains, FINISHED_DOMAIN_STATUSES, invoiceLines, invoices, tldPrices } from "@/db/schema";
 import { addMonths, dayMonthYear } from "@/lib/billing/renewals";
 import { addDays } from "@/lib/billing/today";
 import { parseDomainName } from "@/lib/domains/domain-name";
@@ -24,8 +24,6 @@ export type DomainItemOrder = {
   /** What renewing it later costs per the same period (the new domain row's recurring amount). */
   renewAmount: number;
 };
-
-const FINISHED_DOMAIN_STATUSES = ["cancelled", "expired", "transferred_away"] as const;
 
 const refused = (title: string, error: StoreErrorKey, domain: string | null = null): ItemPrice => ({
   title,

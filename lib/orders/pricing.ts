@@ -7,6 +7,7 @@ import {
   carts,
   clients,
   domains,
+  FINISHED_DOMAIN_STATUSES,
   services,
   tldPrices,
   type BillingCycle,
@@ -106,7 +107,6 @@ type Context = { executor: Executor; client: OrderClient; today: string; locale:
 
 /** A domain in one of these states is the client's to host a plan on. */
 export const OWNED_DOMAIN_STATUSES = ["active", "grace", "pending", "pending_transfer"] as const;
-const FINISHED_DOMAIN_STATUSES = ["cancelled", "expired", "transferred_away"] as const;
 const ADDON_SERVICE_STATUSES = ["active", "pending"] as const;
 
 export async function loadOrderClient(executor: Executor, scope: ClientScope): Promise<OrderClient | null> {

@@ -321,3 +321,48 @@ describe("email forwarding", () => {
     expect((await zoneRecords(domain.name)).filter((record) => record.type === "MX")).toHaveLength(2);
   });
 });
+
+describe("a domain row that has finished (lapsed, transferred away or cancelled)", () => {
+  it("reaches neither the DNS server nor the redirect server, and gives its redirect hosts up to the name's new holder", async () => {
+    const former = await owner();
+    const lapsed = await enabledDomain(former);
+    const redirect = [row({ host: "www", type: "URL", value: "https://antiguo.example.org/" })];
+    expect(await saveZoneRecords(former, { domainId: lapsed.id, records: JSON.stringify(redirect) })).toEqual({ ok: true });
+    expect(await addEmailForward(former, { domainId: lapsed.id, localPart: "info", destination: "antiguo@example.org" })).toEqual({ ok: true });
+    const [forward] = await listEmailForwards(former.scope, lapsed.id);
+    await db.update(domains).set({ status: "expired" }).where(eq(domains.id, lapsed.id));
+
+    // Another client registers the name again and publishes a redirect on the same host.
+    const holder = await owner();
+    const current = await createTestDomain(db, holder.clientId, { name: lapsed.name });
+    expect(await enableDnsManagement(holder, { domainId: current.id })).toEqual({ ok: true });
+    const theirs = [row({ host: "www", type: "URL", value: "https://nuevo.example.org/" })];
+    expect(await saveZoneRecords(holder, { domainId: current.id, records: JSON.stringify(theirs) })).toEqual({ ok: true });
+    const response = await redirectHostRoute(new Request("http://localhost/api/redirect-host", { headers: { host: `www.${lapsed.name}` } }));
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe("https://nuevo.example.org/");
+
+    // From the former owner's row: every change is refused before any call, and nothing moves.
+    const before = { zone: await zoneRecords(lapsed.name), forwards: await listEmailForwards(former.scope, lapsed.id) };
+    calls = [];
+    const refused = { ok: false, error: "domainManage.errors.notManageable" };
+    expect(await saveZoneRecords(former, { domainId: lapsed.id, records: JSON.stringify(redirect) })).toEqual(refused);
+    expect(await enableDnsManagement(former, { domainId: lapsed.id })).toEqual(refused);
+    expect(await addEmailForward(former, { domainId: lapsed.id, localPart: "ventas", destination: "antiguo@example.org" })).toEqual(refused);
+    expect(await deleteEmailForward(former, { domainId: lapsed.id, forwardId: forward!.id })).toEqual(refused);
+    expect(calls).toEqual([]);
+    expect({ zone: await zoneRecords(lapsed.name), forwards: await listEmailForwards(former.scope, lapsed.id) }).toEqual(before);
+  });
+
+  it("never answers a redirect saved on a row that has since finished", async () => {
+    const user = await owner();
+    const domain = await enabledDomain(user);
+    expect(await saveZoneRecords(user, { domainId: domain.id, records: JSON.stringify([row({ host: "www", type: "URL", value: "https://destino.example.org/" })]) })).toEqual({ ok: true });
+    const host = { headers: { host: `www.${domain.name}` } };
+    expect((await redirectHostRoute(new Request("http://localhost/api/redirect-host", host))).status).toBe(301);
+    await db.update(domains).set({ status: "transferred_away" }).where(eq(domains.id, domain.id));
+    const response = await redirectHostRoute(new Request("http://localhost/api/redirect-host", host));
+    expect(response.status).toBe(404);
+    expect(response.headers.get("location")).toBeNull();
+  });
+});

@@ -211,4 +211,17 @@ describe("ID protection on Complementos", () => {
     expect(await buyIdProtection(stranger.scope, domain.id)).toEqual({ ok: false, error: "store.errors.domainNotYours" });
     expect(await turnOffIdProtection(stranger.scope, domain.id)).toEqual({ ok: false, error: "store.errors.domainNotYours" });
   });
+
+  it("never switches it off from a row that has finished: the name may be someone else's by now", async () => {
+    const { turnOffIdProtection } = await import("@/lib/domains/orders/id-protection-order");
+    const { currentDomainContacts } = await import("@/lib/domains/manage/contacts");
+    const user = await createSignedInOwner(db);
+    const domain = await createTestDomain(db, user.clientId, { status: "expired", idProtection: true });
+    expect(await turnOffIdProtection(user.scope, domain.id)).toEqual({ ok: false, error: "domainManage.errors.notManageable" });
+    expect((await domainRow(domain.id)).idProtection).toBe(true);
+    // Nor is the registrar asked whose WHOIS contacts the name has: the account's own are shown.
+    const contacts = await currentDomainContacts(user.scope, await domainRow(domain.id));
+    expect(contacts.registrant.email).toBe(user.email);
+    expect(double.calls).toEqual([]);
+  });
 });

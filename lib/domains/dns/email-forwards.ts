@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
-import { dnsRecords, domains, emailForwards } from "@/db/schema";
+import { dnsRecords, domains, emailForwards, isFinishedDomainStatus } from "@/db/schema";
 import type { ClientScope } from "@/lib/auth/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session";
@@ -72,6 +72,7 @@ export async function addEmailForward(user: SessionUser, input: AddForwardInput,
   const db = await getDb();
   let domain = await getClientDomain(user.scope, input.domainId, { db });
   if (!domain) return { ok: false, error: "dns.errors.notFound" };
+  if (isFinishedDomainStatus(domain.status)) return { ok: false, error: "domainManage.errors.notManageable" };
   const destinationDomain = input.destination.split("@")[1];
   if (destinationDomain === domain.name) return { ok: false, error: "errors.checkFields", fieldErrors: { destination: "dns.errors.destinationLoop" } };
   const existing = await listEmailForwards(user.scope, domain.id, { db });
@@ -119,6 +120,7 @@ export async function deleteEmailForward(user: SessionUser, input: { domainId: n
   const db = await getDb();
   const domain = await getClientDomain(user.scope, input.domainId, { db });
   if (!domain) return { ok: false, error: "dns.errors.notFound" };
+  if (isFinishedDomainStatus(domain.status)) return { ok: false, error: "domainManage.errors.notManageable" };
   const existing = await listEmailForwards(user.scope, domain.id, { db });
   if (!existing.some((forward) => forward.id === input.forwardId)) return { ok: false, error: "dns.errors.forwardNotFound" };
   if (existing.length === 1 && domain.dnsManagement) {

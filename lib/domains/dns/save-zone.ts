@@ -1,7 +1,7 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { dnsRedirects, domains } from "@/db/schema";
+import { dnsRedirects, domains, FINISHED_DOMAIN_STATUSES, isFinishedDomainStatus } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getClientDomain } from "@/lib/domains/client-domain";
@@ -34,6 +34,7 @@ export async function enableDnsManagement(user: SessionUser, input: { domainId: 
   const db = await getDb();
   const domain = await getClientDomain(user.scope, input.domainId, { db });
   if (!domain) return { ok: false, error: "dns.errors.notFound" };
+  if (isFinishedDomainStatus(domain.status)) return { ok: false, error: "domainManage.errors.notManageable" };
   if (domain.dnsManagement) return { ok: true };
   const settings = await getDomainSettings(db);
   const records = defaultEditorRecords();
@@ -89,6 +90,7 @@ export async function saveZoneRecords(user: SessionUser, input: SaveZoneInput, i
   const db = await getDb();
   const domain = await getClientDomain(user.scope, input.domainId, { db });
   if (!domain) return { ok: false, error: "dns.errors.notFound" };
+  if (isFinishedDomainStatus(domain.status)) return { ok: false, error: "domainManage.errors.notManageable" };
   if (!domain.dnsManagement) return { ok: false, error: "dns.errors.notEnabled" };
   let raw: unknown;
   try {
@@ -101,13 +103,15 @@ export async function saveZoneRecords(user: SessionUser, input: SaveZoneInput, i
   if (!validated.ok) return validated;
   const records = validated.records;
 
-  // A redirect host another domain row holds (the same name on another account) cannot be taken.
+  // A redirect host another live domain row holds (the same name on another account) cannot be
+  // taken; one left by a finished domain row is released when the rows are written.
   const hostnames = records.filter((record) => REDIRECT_TYPES.has(record.type)).map((record) => absoluteHost(record.host, domain.name));
   if (hostnames.length > 0) {
     const taken = await db
       .select({ hostname: dnsRedirects.hostname })
       .from(dnsRedirects)
-      .where(and(inArray(dnsRedirects.hostname, hostnames), ne(dnsRedirects.domainId, domain.id)));
+      .innerJoin(domains, eq(domains.id, dnsRedirects.domainId))
+      .where(and(inArray(dnsRedirects.hostname, hostnames), ne(dnsRedirects.domainId, domain.id), notInArray(domains.status, [...FINISHED_DOMAIN_STATUSES])));
     if (taken.length > 0) {
       const takenSet = new Set(taken.map((row) => row.hostname));
       const fieldErrors: Record<string, string> = {};

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { dnsRecords, dnsRedirects } from "@/db/schema";
+import { dnsRecords, dnsRedirects, domains, FINISHED_DOMAIN_STATUSES } from "@/db/schema";
 import type { ClientScope } from "@/lib/auth/scope";
 import { absoluteHost, REDIRECT_TYPES, type EditorRecord } from "@/lib/dns/records";
 
@@ -28,6 +28,12 @@ export async function writeEditorRecords(tx: Executor, scope: ClientScope, domai
     );
   }
   if (redirects.length > 0) {
+    // A host name is unique among redirects; one still kept by a finished domain row (the name was
+    // another account's, or this one's, before it lapsed) goes to the domain that holds it now.
+    const finishedDomainIds = tx.select({ id: domains.id }).from(domains).where(inArray(domains.status, [...FINISHED_DOMAIN_STATUSES]));
+    await tx
+      .delete(dnsRedirects)
+      .where(and(inArray(dnsRedirects.hostname, redirects.map((record) => absoluteHost(record.host, domain.name))), inArray(dnsRedirects.domainId, finishedDomainIds)));
     await tx.insert(dnsRedirects).values(
       redirects.map((record) => ({
         clientId: scope.clientId,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
-import { clients, domainContacts } from "@/db/schema";
+import { clients, domainContacts, isFinishedDomainStatus } from "@/db/schema";
 import { isCountryCode } from "@/lib/account/countries";
 import { normalizePhone, normalizePostcode, phoneError, postcodeError } from "@/lib/account/postal-rules";
 import { checkTaxId, normalizeTaxId } from "@/lib/account/tax-id";
@@ -120,12 +120,17 @@ async function accountContact(db: Executor, scope: ClientScope): Promise<DomainC
 
 /**
  * The three contacts as the registrar last accepted them through us, or as the registrar has them
- * (a domain nobody changed yet); the account's own details when the registrar cannot be asked.
+ * (a domain nobody changed yet); the account's own details when the registrar cannot be asked, or
+ * must not be: for a finished domain it would answer with whoever holds the name now.
  */
 export async function currentDomainContacts(scope: ClientScope, domain: ClientDomain, options: { db?: Executor } = {}): Promise<DomainContacts> {
   const db = options.db ?? (await getDb());
   const stored = await storedContacts(db, scope, domain.id);
   if (stored) return stored;
+  if (isFinishedDomainStatus(domain.status)) {
+    const own = await accountContact(db, scope);
+    if (own) return { registrant: own, admin: own, tech: own };
+  }
   try {
     return await getProvider("registrar").getContacts(domain.name);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { clients, domainOrderItems, domains } from "@/db/schema";
+import { clients, domainOrderItems, domains, isFinishedDomainStatus } from "@/db/schema";
 import type { ClientScope } from "@/lib/auth/scope";
 import { afterCommit } from "@/lib/billing/after-commit";
 import { sendInvoiceCreatedEmail, sendPaymentReceivedEmail } from "@/lib/billing/billing-emails";
@@ -118,10 +118,11 @@ export async function buyIdProtection(scope: ClientScope, domainId: number): Pro
 export async function turnOffIdProtection(scope: ClientScope, domainId: number): Promise<IdProtectionResult> {
   const db = await getDb();
   const [domain] = await db
-    .select({ id: domains.id, name: domains.name, idProtection: domains.idProtection })
+    .select({ id: domains.id, name: domains.name, status: domains.status, idProtection: domains.idProtection })
     .from(domains)
     .where(and(eq(domains.id, domainId), eq(domains.clientId, scope.clientId)));
   if (!domain) return { ok: false, error: "store.errors.domainNotYours" };
+  if (isFinishedDomainStatus(domain.status)) return { ok: false, error: "domainManage.errors.notManageable" };
   if (!domain.idProtection) return { ok: true };
   try {
     await getProvider("registrar").setIdProtection(domain.name, false);
