@@ -111,13 +111,15 @@ async function saveGlue(user: SessionUser, input: PrivateNameserverInput, change
     change === "registered" ? registrar.registerPrivateNameserver(found.domain.name, nameserver) : registrar.modifyPrivateNameserver(found.domain.name, nameserver),
   );
   if (refused) return refused;
-  // An upsert on (domain, host): the domain is this client's (findManageableDomain), so is the row.
+  // An upsert on (domain, host); the domain is this client's (findManageableDomain), and the update
+  // says so again, as every write of a client's row does.
   await db
     .insert(domainPrivateNameservers)
     .values({ domainId: found.domain.id, clientId: user.clientId, host: nameserver.host, ipv4: nameserver.ipv4, ipv6: nameserver.ipv6 })
     .onConflictDoUpdate({
       target: [domainPrivateNameservers.domainId, domainPrivateNameservers.host],
       set: { ipv4: nameserver.ipv4, ipv6: nameserver.ipv6, updatedAt: new Date() },
+      where: eq(domainPrivateNameservers.clientId, user.clientId),
     });
   await audit(db, user, found.domain, { change, ...nameserver }, ip);
   return { ok: true, data: { host: nameserver.host } };
