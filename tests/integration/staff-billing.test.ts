@@ -2,12 +2,12 @@ import { createTestStaff, customerSessionOf, signInAsStaff, staffRequest, type T
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, clientFiles, creditLedgerEntries, invoiceLines, invoices, payments, quoteLines, quotes, verifactuRecords, webhookEvents } from "@/db/schema";
+import { auditLog, clientFiles, creditLedgerEntries, domainOrderItems, invoiceLines, invoices, payments, quoteLines, quotes, verifactuRecords, webhookEvents } from "@/db/schema";
 import { buildTinyPdf } from "@/db/seed/tiny-pdf";
 import type { SessionUser } from "@/lib/auth/session";
 import { captureEmails } from "@/tests/helpers/email-outbox";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
-import { createTestClient, createTestClientFile, createTestInvoice, sessionUserFor } from "@/tests/helpers/factories";
+import { createTestClient, createTestClientFile, createTestDomain, createTestInvoice, sessionUserFor } from "@/tests/helpers/factories";
 import { Forbidden, NotFound } from "@/tests/helpers/next-navigation";
 import { scopeOf } from "@/tests/helpers/scope";
 import { form } from "@/tests/helpers/form-data";
@@ -206,6 +206,16 @@ describe("recording a bank transfer", () => {
 });
 
 describe("cancel, refund to credit, create and send", () => {
+  it("takes the registrar orders waiting on a cancelled proforma out with it", async () => {
+    await signInAsStaff(db, billing);
+    const { invoice } = await createTestInvoice(db, customer.clientId);
+    const domain = await createTestDomain(db, customer.clientId, { status: "pending" });
+    const [item] = await db.insert(domainOrderItems).values({ clientId: customer.clientId, domainId: domain.id, invoiceId: invoice.id, action: "register" }).returning();
+    expect(await actions.cancelProformaAction(null, form({ invoiceId: String(invoice.id) }))).toEqual({ ok: true, message: "admin.billing.cancel.done" });
+    const [after] = await db.select().from(domainOrderItems).where(eq(domainOrderItems.id, item!.id));
+    expect(after!.state).toBe("cancelled");
+  });
+
   it("cancels only a proforma without payments", async () => {
     await signInAsStaff(db, billing);
     const { invoice } = await createTestInvoice(db, customer.clientId, { invoice: { amountPaid: 100 } });

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { domainOrderItems, domains, type DomainOrderAction } from "@/db/schema";
 import type { DomainItemOrder } from "@/lib/orders/domain-items";
@@ -81,11 +81,10 @@ export async function queueDomainOrderItems(tx: Transaction, invoice: { id: numb
   return queued.length;
 }
 
-/** Invoices cancelled: their registrar orders will never be paid. */
-export async function cancelDomainOrderItems(tx: Transaction, invoiceIds: number[]): Promise<void> {
-  if (invoiceIds.length === 0) return;
+/** A cancelled invoice of the client's (inside the transaction that cancels it): its registrar orders will never be paid. */
+export async function cancelDomainOrderItems(tx: Transaction, invoice: { id: number; clientId: number }): Promise<void> {
   await tx
     .update(domainOrderItems)
     .set({ state: "cancelled", updatedAt: new Date() })
-    .where(and(inArray(domainOrderItems.invoiceId, invoiceIds), eq(domainOrderItems.state, "awaiting_payment")));
+    .where(and(eq(domainOrderItems.invoiceId, invoice.id), eq(domainOrderItems.clientId, invoice.clientId), eq(domainOrderItems.state, "awaiting_payment")));
 }

@@ -12,6 +12,7 @@ import { invoiceNumberOf } from "@/lib/billing/invoice-number";
 import { STATUSES_ACCEPTING_GATEWAY_MONEY } from "@/lib/billing/invoice-status";
 import { lockInvoice, recordPayment } from "@/lib/billing/record-payment";
 import { claimWebhookEvent } from "@/lib/billing/webhook-event";
+import { cancelDomainOrderItems } from "@/lib/domains/orders/domain-order-items";
 import { isRowId } from "@/lib/row-id";
 import { afterInvoicesPaid } from "@/lib/services/service-automation";
 import type { StaffUser } from "../staff-session";
@@ -130,6 +131,8 @@ export async function cancelProforma(staff: Actor, input: { invoiceId: number },
       if (!invoice) throw new Refusal(NOT_FOUND);
       if (invoice.status !== "unpaid" || invoice.amountPaid !== 0 || invoiceNumberOf(invoice)) throw new Refusal({ ok: false, error: "admin.errors.billing.notCancellable" });
       await tx.update(invoices).set({ status: "cancelled" }).where(eq(invoices.id, invoice.id));
+      // A registration or renewal waiting on this invoice will never be paid for: it leaves the queue with it.
+      await cancelDomainOrderItems(tx, invoice);
       await recordAudit(tx, {
         clientId: invoice.clientId,
         contactId: null,
