@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   "dns.zone_saved",
   "dns.forward_added",
   "dns.forward_deleted",
+  "dns.disabled",
   // Staff area: the client's Actividad page shows these as done by "personal de soporte".
   "staff.ticket_replied",
   "staff.ticket_updated",

@@ -110,6 +110,25 @@ describe.each<ViewportName>(["desktop", "phone"])("Gestión de DNS at %s", (view
     });
   });
 
+  it("asks before turning DNS management off, and refuses it inside the dialog while email forwards use the zone", async () => {
+    await browser.withSignedInPage(login, async (page) => {
+      await openDnsPage(page);
+      await page.getByRole("heading", { level: 1, name: dns.editor.title }).waitFor();
+      await page.getByRole("button", { name: dns.editor.disable, exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: dns.editor.disableConfirmTitle.replace("{domain}", DOMAIN) });
+      await dialog.getByText(dns.editor.disableConfirmBody).waitFor();
+      await dialog.getByRole("button", { name: dns.editor.disableConfirm, exact: true }).click();
+      await dialog.getByText(dns.errors.disableWithForwards).waitFor();
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, `domains-dns-${viewport}-disable-refused`);
+      await dialog.getByRole("button", { name: dns.editor.disableCancel, exact: true }).click();
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      // Still on: the editor is there after a reload.
+      await page.reload();
+      await expect.poll(() => page.locator("fieldset").count()).toBeGreaterThan(0);
+    });
+  });
+
   it("answers 404 for another client's domain", async () => {
     const theirs = await browser.withSignedInPage({ email: LOGINS.other, viewport }, (page) => findDomainPath(page, "martin-fotografia.es"));
     await browser.withSignedInPage(login, async (page) => {

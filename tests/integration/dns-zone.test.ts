@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { dnsRecords, dnsRedirects, domains, emailForwards, sandboxDnsZones } from "@/db/schema";
+import { auditLog, dnsRecords, dnsRedirects, domains, emailForwards, sandboxDnsZones } from "@/db/schema";
 import { GET as redirectHostRoute } from "@/app/api/redirect-host/route";
 import { DnsError, type DnsProvider, type DnsRecord } from "@/lib/dns/dns-provider";
 import { createSandboxDns } from "@/lib/dns/sandbox-dns";
+import { disableDnsManagement } from "@/lib/domains/dns/disable-dns";
 import { addEmailForward, deleteEmailForward, listEmailForwards } from "@/lib/domains/dns/email-forwards";
 import { enableDnsManagement, saveZoneRecords } from "@/lib/domains/dns/save-zone";
 import { loadEditorRecords } from "@/lib/domains/dns/zone-state";
@@ -364,5 +365,53 @@ describe("a domain row that has finished (lapsed, transferred away or cancelled)
     const response = await redirectHostRoute(new Request("http://localhost/api/redirect-host", host));
     expect(response.status).toBe(404);
     expect(response.headers.get("location")).toBeNull();
+  });
+});
+
+describe("turning DNS management off", () => {
+  it("deletes the zone on the server, then the stored records and redirects, marks the domain and leaves a trace", async () => {
+    const user = await owner();
+    const domain = await enabledDomain(user);
+    const rows = [row({ host: "@", type: "A", value: "192.0.2.10" }), row({ host: "www", type: "URL", value: "https://destino.example.org/" })];
+    expect(await saveZoneRecords(user, { domainId: domain.id, records: JSON.stringify(rows) })).toEqual({ ok: true });
+    calls = [];
+    expect(await disableDnsManagement(user, { domainId: domain.id })).toEqual({ ok: true });
+    expect(calls).toEqual(["deleteZone"]);
+    expect(await db.select().from(sandboxDnsZones).where(eq(sandboxDnsZones.name, domain.name))).toEqual([]);
+    expect(await storedRows(domain.id)).toEqual({ records: [], redirects: [] });
+    const [after] = await db.select().from(domains).where(eq(domains.id, domain.id));
+    expect(after!.dnsManagement).toBe(false);
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.clientId, user.clientId), eq(auditLog.action, "dns.disabled")));
+    expect(audits).toHaveLength(1);
+    const response = await redirectHostRoute(new Request("http://localhost/api/redirect-host", { headers: { host: `www.${domain.name}` } }));
+    expect(response.status).toBe(404);
+    // Turning it on again starts from the default records.
+    expect(await enableDnsManagement(user, { domainId: domain.id })).toEqual({ ok: true });
+    expect((await zoneRecords(domain.name)).length).toBeGreaterThan(0);
+  });
+
+  it("refuses while email forwards use the zone, when the server refuses, and for another client's domain: nothing changes", async () => {
+    const user = await owner();
+    const domain = await enabledDomain(user);
+    expect(await addEmailForward(user, { domainId: domain.id, localPart: "info", destination: "lucia@example.org" })).toEqual({ ok: true });
+    const before = { zone: await zoneRecords(domain.name), rows: await storedRows(domain.id) };
+    calls = [];
+    expect(await disableDnsManagement(user, { domainId: domain.id })).toEqual({ ok: false, error: "dns.errors.disableWithForwards" });
+    expect(calls).toEqual([]);
+
+    const [forward] = await listEmailForwards(user.scope, domain.id);
+    expect(await deleteEmailForward(user, { domainId: domain.id, forwardId: forward!.id })).toEqual({ ok: true });
+    const withoutForwards = { zone: await zoneRecords(domain.name), rows: await storedRows(domain.id) };
+    refuseNext = new DnsError("unavailable", "timeout");
+    expect(await disableDnsManagement(user, { domainId: domain.id })).toEqual({ ok: false, error: "dns.errors.provider.unavailable" });
+    expect({ zone: await zoneRecords(domain.name), rows: await storedRows(domain.id) }).toEqual(withoutForwards);
+    expect(before.rows).toEqual(withoutForwards.rows);
+
+    const stranger = await owner();
+    calls = [];
+    expect(await disableDnsManagement(stranger, { domainId: domain.id })).toEqual({ ok: false, error: "dns.errors.notFound" });
+    expect(calls).toEqual([]);
+    const [after] = await db.select().from(domains).where(eq(domains.id, domain.id));
+    expect(after!.dnsManagement).toBe(true);
   });
 });

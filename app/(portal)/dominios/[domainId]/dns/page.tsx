@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { dangerTriggerButton } from "@/app/_components/button-styles";
+import { ConfirmDialogForm } from "@/app/_components/confirm-dialog-form";
 import { PageHeader } from "@/app/_components/page-header";
 import { getDnsEditorState } from "@/lib/domains/dns/zone-state";
 import { BackLink } from "../../../facturacion/_components/back-link";
 import { loadDomain } from "../load-domain";
+import { disableDnsAction } from "./actions";
 import { DnsEditor, type EditorRow } from "./dns-editor";
 import { EnableDnsForm } from "./enable-dns-form";
 
@@ -59,6 +62,25 @@ export default async function DnsPage({ params }: { params: Promise<Params> }) {
         {forwards > 0 && <p role="note">{t("forwardingNote")}</p>}
       </div>
       <DnsEditor domainId={domain.id} domain={domain.name} initialRows={rows} />
+      <section aria-labelledby="dns-disable" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="dns-disable" className="text-base font-semibold text-slate-900">
+          {t("disableTitle")}
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-slate-600">{t("disableText", { domain: domain.name })}</p>
+        <ConfirmDialogForm
+          action={disableDnsAction}
+          fields={{ domainId: String(domain.id) }}
+          triggerLabel={t("disable")}
+          triggerClassName={dangerTriggerButton}
+          title={t("disableConfirmTitle", { domain: domain.name })}
+          confirmLabel={t("disableConfirm")}
+          pendingLabel={t("disabling")}
+          cancelLabel={t("disableCancel")}
+          tone="danger"
+        >
+          <p>{t("disableConfirmBody")}</p>
+        </ConfirmDialogForm>
+      </section>
     </>
   );
 }
