@@ -29,7 +29,7 @@ export default async function StaffProvisioningQueuePage({ searchParams }: { sea
       key: "service",
       label: t("provisioning.columns.service"),
       rowHeader: true,
-      cellClassName: "col-span-2 font-medium break-all",
+      cellClassName: "col-span-2 font-medium wrap-anywhere md:min-w-44",
       cell: (row) => (
         <>
           {row.domain}
@@ -55,7 +55,7 @@ export default async function StaffProvisioningQueuePage({ searchParams }: { sea
       cellClassName: "col-span-2 text-sm break-words",
       cell: (row) =>
         row.provisionError ? (
-          <code className="font-mono text-xs break-all text-red-800" data-testid="provision-error">
+          <code className="font-mono text-xs wrap-anywhere text-red-800" data-testid="provision-error">
             {row.provisionError}
           </code>
         ) : (
@@ -85,7 +85,7 @@ export default async function StaffProvisioningQueuePage({ searchParams }: { sea
       key: "actions",
       label: t("provisioning.columns.actions"),
       labelClassName: "sr-only",
-      cellClassName: "col-span-2",
+      cellClassName: "col-span-2 md:whitespace-nowrap",
       cell: (row) => (mayRetry ? <RetryProvisioningButton serviceId={row.id} /> : <span className="text-xs text-slate-500">{t("provisioning.readOnly")}</span>),
     },
   ];

@@ -30,7 +30,7 @@ export default async function StaffCancellationQueuePage({ searchParams }: { sea
       key: "service",
       label: t("cancellations.columns.service"),
       rowHeader: true,
-      cellClassName: "col-span-2 font-medium break-all",
+      cellClassName: "col-span-2 font-medium wrap-anywhere md:min-w-44",
       cell: (row) => (
         <>
           {row.domain}
@@ -53,7 +53,7 @@ export default async function StaffCancellationQueuePage({ searchParams }: { sea
       key: "type",
       label: t("cancellations.columns.type"),
       labelClassName: "md:hidden",
-      cellClassName: "col-span-2 text-sm",
+      cellClassName: "col-span-2 text-sm md:min-w-24",
       cell: (row) => (TYPES.has(row.type) ? t(`cancellations.types.${row.type as "immediate" | "end_of_period"}`) : row.type),
     },
     { key: "reason", label: t("cancellations.columns.reason"), labelClassName: "md:hidden", cellClassName: "col-span-2 text-sm break-words whitespace-pre-line", cell: (row) => row.reason },
@@ -75,10 +75,10 @@ export default async function StaffCancellationQueuePage({ searchParams }: { sea
       key: "actions",
       label: t("cancellations.columns.actions"),
       labelClassName: "sr-only",
-      cellClassName: "col-span-2",
+      cellClassName: "col-span-2 md:whitespace-nowrap",
       cell: (row) =>
         mayAct ? (
-          <div className="flex flex-col gap-2 md:flex-row md:flex-wrap">
+          <div className="flex flex-col gap-2">
             <CarryOutCancellationButton requestId={row.id} domain={row.domain} product={row.productName} />
             <DeclineCancellationButton requestId={row.id} domain={row.domain} />
           </div>
