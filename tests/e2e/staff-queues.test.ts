@@ -12,7 +12,9 @@ import { setUpBrowser } from "@/tests/helpers/sign-in";
 // provisioning failed (db/seed/demo-queues.ts), one per viewport. The admin retries one: the sandbox
 // panel creates it and it leaves the queue. The customer then asks for its immediate cancellation
 // (the open request is made through the portal, as a customer would), and the admin carries it out
-// from the cancellation queue: the customer's service reads "Terminado".
+// from the cancellation queue: the customer's service reads "Terminado". At desktop the first
+// request is declined with a reason (emailed; the customer's Correos enviados lists it), and the
+// customer asks again before it is carried out.
 
 const browser = setUpBrowser();
 const DEMO_PASSWORD = "Demo-2026!";
@@ -72,9 +74,11 @@ describe("staff work queues", () => {
   });
 
   for (const viewport of ["desktop", "phone"] as ViewportName[]) {
-    it(`at ${viewport}: the admin retries a failed provisioning, then carries out the customer's cancellation of that service`, { timeout: 150_000 }, async () => {
+    it(`at ${viewport}: the admin retries a failed provisioning, then carries out the customer's cancellation of that service`, { timeout: 180_000 }, async () => {
       const domain = FAILED_DOMAIN[viewport];
-      await browser.withPage(viewport, async (page) => {
+      // One staff page for the whole journey (one TOTP sign-in); the customer acts in contexts of their own meanwhile.
+      const page = await browser.newPage({ viewport });
+      try {
         await adminSignIn(page);
         if (viewport === "desktop") {
           await page.getByRole("navigation").getByRole("link", { name: admin.nav.queues }).click();
@@ -98,14 +102,31 @@ describe("staff work queues", () => {
         await expect.poll(() => rowOf(page, domain).count(), { timeout: 10_000 }).toBe(0);
         await expectNoHorizontalScroll(page);
         await screenshot(page, `staff-queues-${viewport}-provisioned`);
-      });
 
-      await customerRequestsCancellation(viewport, domain);
-
-      await browser.withPage(viewport, async (page) => {
-        await adminSignIn(page);
+        await customerRequestsCancellation(viewport, domain);
         await page.goto("/admin/colas/cancelaciones");
         await page.getByRole("heading", { level: 1, name: queues.cancellations.title }).waitFor();
+
+        if (viewport === "desktop") {
+          // Declined first, with a reason the customer receives; declined, it lets them ask again.
+          const reason = "Tiene una oferta de permanencia hasta fin de mes; llámenos y lo vemos.";
+          await rowOf(page, domain).getByRole("button", { name: queues.cancellations.decline.trigger }).click();
+          const decline = page.getByRole("dialog", { name: queues.cancellations.decline.title.replace("{domain}", domain) });
+          await decline.getByRole("button", { name: queues.cancellations.decline.confirm }).click();
+          await decline.getByText(queues.errors.reasonRequired).waitFor();
+          await decline.getByLabel(queues.cancellations.decline.reason).fill(reason);
+          await screenshot(page, `staff-queues-${viewport}-decline`);
+          await decline.getByRole("button", { name: queues.cancellations.decline.confirm }).click();
+          await page.getByText(queues.cancellations.decline.done).waitFor({ timeout: 20_000 });
+          await expect.poll(() => rowOf(page, domain).count(), { timeout: 10_000 }).toBe(0);
+          await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (customer) => {
+            await customer.goto("/cuenta/correos");
+            await customer.getByText(queues.email.declined.subject.replace("{domain}", domain)).first().waitFor();
+          });
+          await customerRequestsCancellation(viewport, domain);
+          await page.reload();
+        }
+
         const request = rowOf(page, domain);
         await request.getByText("Ya no necesitamos esta web.").waitFor();
         await request.getByText(new RegExp(queues.cancellations.types.immediate)).waitFor();
@@ -122,11 +143,13 @@ describe("staff work queues", () => {
         await expect.poll(() => rowOf(page, domain).count(), { timeout: 10_000 }).toBe(0);
         await expectNoHorizontalScroll(page);
         await screenshot(page, `staff-queues-${viewport}-cancelled`);
-      });
+      } finally {
+        await page.context().close();
+      }
 
-      await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (page) => {
-        await page.goto("/productos?estado=cancelados");
-        const row = page.locator("tr", { hasText: domain }).first();
+      await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (customer) => {
+        await customer.goto("/productos?estado=cancelados");
+        const row = customer.locator("tr", { hasText: domain }).first();
         await row.waitFor();
         expect(await row.innerText()).toContain(services.status.terminated);
       });
