@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { auditLog, cancellationRequests, invoices, services } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { captureEmails } from "@/tests/helpers/email-outbox";
+import { form } from "@/tests/helpers/form-data";
 import { createSignedInOwner, createTestInvoice, createTestService } from "@/tests/helpers/factories";
 import { Forbidden, NotFound } from "@/tests/helpers/next-navigation";
 import { createTestPanelProduct, serviceRow, setUpProvisioningTestBed } from "@/tests/helpers/provisioning-fixtures";
@@ -41,12 +42,6 @@ beforeAll(async () => {
   support = await createTestStaff(db, "support");
   billing = await createTestStaff(db, "billing");
 });
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
 
 async function signIn(member: TestStaff) {
   staffRequest.cookies.clear();
