@@ -10,6 +10,7 @@ import { seedDemoDns } from "./demo-dns";
 import { seedDemoDomainRegistry } from "./demo-domains";
 import { seedDemoHosting } from "./demo-hosting";
 import { seedDemoLibrary } from "./demo-library";
+import { seedDemoQueues } from "./demo-queues";
 import { seedDemoStaff } from "./demo-staff";
 import { seedDemoTickets } from "./demo-tickets";
 import { SEED_LOCK, seedReferenceData } from "./reference-data";
@@ -89,6 +90,7 @@ async function writeDemoData(tx: Transaction, passwordHash: string): Promise<Dem
   const support = await seedDemoTickets(tx, reference, accounts, hosting);
   const library = await seedDemoLibrary(tx, reference, accounts);
   await seedDemoStaff(tx, passwordHash);
+  await seedDemoQueues(tx, reference, accounts);
 
   const baseUrl = env.APP_BASE_URL.replace(/\/$/, "");
   const { demo, other, contacts } = accounts;

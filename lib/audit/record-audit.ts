@@ -74,6 +74,10 @@ export const AUDIT_ACTIONS = [
   "staff.impersonation_started",
   "staff.impersonation_ended",
   "staff.client_note_added",
+  // Staff area, work queues: on the client's Actividad as "personal de soporte".
+  "staff.cancellation_carried_out",
+  "staff.cancellation_declined",
+  "staff.provisioning_retried",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import DomainEppCodeEmail, { type DomainEppCodeEmailProps } from "@/emails/domain-epp-code";
 import EmailChangeNoticeEmail, { type EmailChangeNoticeEmailProps } from "@/emails/email-change-notice";
 import EmailChangeVerifyEmail, { type EmailChangeVerifyEmailProps } from "@/emails/email-change-verify";
+import CancellationDeclinedEmail, { type CancellationDeclinedEmailProps } from "@/emails/cancellation-declined";
 import CancellationRequestedEmail, { type CancellationRequestedEmailProps } from "@/emails/cancellation-requested";
 import ContactInvitationEmail, { type ContactInvitationEmailProps } from "@/emails/contact-invitation";
 import InvoiceCreatedEmail, { type InvoiceCreatedEmailProps } from "@/emails/invoice-created";
@@ -54,6 +55,7 @@ export type TemplateData = {
   "ticket-notice": Omit<TicketNoticeEmailProps, "locale">;
   "ticket-staff-reply": Omit<TicketStaffReplyEmailProps, "locale">;
   "cancellation-requested": Omit<CancellationRequestedEmailProps, "locale">;
+  "cancellation-declined": Omit<CancellationDeclinedEmailProps, "locale">;
   "domain-epp-code": Omit<DomainEppCodeEmailProps, "locale">;
   "domain-renewal-reminder": Omit<DomainRenewalReminderEmailProps, "locale">;
 };
@@ -137,6 +139,10 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "cancellation-requested": {
     render: (data, locale) => <CancellationRequestedEmail {...data} locale={locale} />,
     subject: (t, data) => t("services.emails.cancellationRequested.subject", { domain: data.domain ?? "" }),
+  },
+  "cancellation-declined": {
+    render: (data, locale) => <CancellationDeclinedEmail {...data} locale={locale} />,
+    subject: (t, data) => t("adminQueues.email.declined.subject", { domain: data.domain ?? "" }),
   },
   "domain-epp-code": {
     render: (data, locale) => <DomainEppCodeEmail {...data} locale={locale} />,

@@ -71,9 +71,10 @@ class ProvisionFailure extends Error {
 
 /**
  * Claims one service and creates its panel account. Returns "not_claimed" when another worker has
- * it, it is already done, it is not pending any more, or it has used up its attempts.
+ * it, it is already done, it is not pending any more, or it has used up its attempts (unless
+ * `pastAttemptLimit`: a member of staff retrying by hand).
  */
-export async function provisionService(serviceId: number): Promise<ProvisionOutcome> {
+export async function provisionService(serviceId: number, options: { pastAttemptLimit?: boolean } = {}): Promise<ProvisionOutcome> {
   const db = await getDb();
   const [claimed] = await db
     .update(services)
@@ -83,7 +84,8 @@ export async function provisionService(serviceId: number): Promise<ProvisionOutc
         eq(services.id, serviceId),
         inArray(services.provisionState, ["queued", "failed"]),
         eq(services.status, "pending"),
-        lt(services.provisionAttempts, MAX_PROVISION_ATTEMPTS),
+        // Staff's "Reintentar" may go past the cron's limit; the claim is the same, so it still provisions once.
+        options.pastAttemptLimit ? undefined : lt(services.provisionAttempts, MAX_PROVISION_ATTEMPTS),
       ),
     )
     .returning();

@@ -1,6 +1,6 @@
 import { fulfilDomainOrdersOfInvoices } from "@/lib/domains/orders/fulfil-domain-orders";
 import { and, asc, eq, exists, inArray, isNotNull, lte, notExists, or, sql } from "drizzle-orm";
-import { getDb, type Executor } from "@/db/client";
+import { getDb, type Executor, type Transaction } from "@/db/client";
 import { cancellationRequests, domains, invoiceLines, invoiceNotices, invoices, services } from "@/db/schema";
 import { lockClient } from "@/lib/billing/credit";
 import { addDays, madridToday } from "@/lib/billing/today";
@@ -266,7 +266,30 @@ export async function carryOutCancellations(today: string): Promise<Cancellation
   return result;
 }
 
-async function cancelInBooks(request: { id: number; clientId: number; serviceId: number }): Promise<boolean> {
+export type CancellationRequestRef = { id: number; clientId: number; serviceId: number };
+
+/**
+ * One open request carried out now, whatever its date: the cron's own two steps (the books, then the
+ * panel), so staff's "Cancelar ahora" terminates the account exactly as the cron would. `inClaim`
+ * runs inside the claiming transaction (staff's audit entry). "not_open" when another run, the cron
+ * or a second click, got there first or the request is no longer open: nothing is done twice.
+ */
+export async function carryOutCancellationRequest(
+  request: CancellationRequestRef,
+  inClaim?: (tx: Transaction) => Promise<void>,
+): Promise<{ outcome: "carried_out"; terminated: boolean | null } | { outcome: "not_open" }> {
+  if (!(await cancelInBooks(request, inClaim))) return { outcome: "not_open" };
+  const db = await getDb();
+  const [service] = await db
+    .select({ id: services.id, serverId: services.serverId, username: services.username })
+    .from(services)
+    .where(and(eq(services.id, request.serviceId), eq(services.clientId, request.clientId), eq(services.status, "cancelled")));
+  // A service with no account (never provisioned) has nothing to terminate; a panel refusal is left to the cron's catch-up.
+  const terminated = service && service.username !== null && service.serverId !== null ? await terminateOnPanel(service) : null;
+  return { outcome: "carried_out", terminated };
+}
+
+async function cancelInBooks(request: CancellationRequestRef, inClaim?: (tx: Transaction) => Promise<void>): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     // The billing lock order: the client first, then its invoices.
@@ -277,6 +300,7 @@ async function cancelInBooks(request: { id: number; clientId: number; serviceId:
       .where(and(eq(cancellationRequests.id, request.id), eq(cancellationRequests.clientId, request.clientId), eq(cancellationRequests.status, "open")))
       .returning({ keepDomainRenewal: cancellationRequests.keepDomainRenewal });
     if (!claimed) return false;
+    if (inClaim) await inClaim(tx);
     const [service] = await tx
       .select({ id: services.id, domain: services.domain, status: services.status })
       .from(services)
