@@ -15,6 +15,7 @@ import PaymentReceivedEmail, { type PaymentReceivedEmailProps } from "@/emails/p
 import QuoteAcceptedEmail, { type QuoteAcceptedEmailProps } from "@/emails/quote-accepted";
 import TwoFactorChangedEmail, { type TwoFactorChangedEmailProps } from "@/emails/two-factor-changed";
 import PasskeyChangedEmail, { type PasskeyChangedEmailProps } from "@/emails/passkey-changed";
+import ServiceCancelledEmail, { type ServiceCancelledEmailProps } from "@/emails/service-cancelled";
 import ServiceSuspendedEmail, { type ServiceSuspendedEmailProps } from "@/emails/service-suspended";
 import ServiceWelcomeEmail, { type ServiceWelcomeEmailProps } from "@/emails/service-welcome";
 import TicketNoticeEmail, { type TicketNoticeEmailProps } from "@/emails/ticket-notice";
@@ -51,6 +52,7 @@ export type TemplateData = {
   "passkey-changed": Omit<PasskeyChangedEmailProps, "locale">;
   "service-welcome": Omit<ServiceWelcomeEmailProps, "locale">;
   "service-suspended": Omit<ServiceSuspendedEmailProps, "locale">;
+  "service-cancelled": Omit<ServiceCancelledEmailProps, "locale">;
   "network-incident": Omit<NetworkIncidentEmailProps, "locale">;
   "ticket-notice": Omit<TicketNoticeEmailProps, "locale">;
   "ticket-staff-reply": Omit<TicketStaffReplyEmailProps, "locale">;
@@ -119,6 +121,10 @@ export const templates: { [Name in TemplateName]: EmailTemplate<TemplateData[Nam
   "service-suspended": {
     render: (data, locale) => <ServiceSuspendedEmail {...data} locale={locale} />,
     subject: (t, data) => t("email.serviceSuspended.subject", { domain: data.domain ?? "" }),
+  },
+  "service-cancelled": {
+    render: (data, locale) => <ServiceCancelledEmail {...data} locale={locale} />,
+    subject: (t, data) => t("services.emails.serviceCancelled.subject", { domain: data.domain ?? "" }),
   },
   "network-incident": {
     render: (data, locale) => <NetworkIncidentEmail {...data} locale={locale} />,

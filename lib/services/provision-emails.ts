@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/locales";
 import { serviceNoticeRecipients, type ServiceNoticeRecipient } from "./service-notice-recipients";
 
-// Emails about a service (welcome, suspension). Sent after the change they report has committed;
+// Emails about a service (welcome, suspension, cancellation). Sent after the change they report has committed;
 // they never throw: a mail outage must not undo a provisioned account or fail the cron.
 
 /** The portal's service page, and the page where the customer chooses the panel password (built with the service pages). */
@@ -108,6 +108,24 @@ export async function sendServiceSuspendedEmail(serviceId: number, invoiceId: nu
     }));
   } catch (error) {
     console.error(`[service-email] suspension of service ${serviceId} failed:`, error);
+    return 0;
+  }
+}
+
+/** "Servicio cancelado": the cancellation the customer asked for has been carried out. */
+export async function sendServiceCancelledEmail(serviceId: number): Promise<number> {
+  try {
+    const db = await getDb();
+    const service = await loadService(db, serviceId);
+    if (!service) return 0;
+    return await deliver("service-cancelled", service, (recipient) => ({
+      name: recipient.name,
+      productName: service.productName,
+      domain: service.domain,
+      serviceUrl: serviceUrl(service.id),
+    }));
+  } catch (error) {
+    console.error(`[service-email] cancellation of service ${serviceId} failed:`, error);
     return 0;
   }
 }

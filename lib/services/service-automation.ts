@@ -8,7 +8,7 @@ import { isHostingPanelError, type PanelServer } from "@/lib/hosting/hosting-pan
 import { getProvider } from "@/lib/providers";
 import { getBillingSettings } from "@/lib/settings/get-settings";
 import { provisionQueuedServicesOfInvoice, runProvisioningRetries, type ProvisioningRunResult } from "./provision";
-import { sendServiceSuspendedEmail } from "./provision-emails";
+import { sendServiceCancelledEmail, sendServiceSuspendedEmail } from "./provision-emails";
 import { loadPanelServer } from "@/lib/hosting/panel-servers";
 
 // What the cron does to services, and what a payment undoes at once. Every panel call is idempotent
@@ -233,7 +233,10 @@ export async function carryOutCancellations(today: string): Promise<Cancellation
   const result: CancellationRunResult = { carriedOut: 0, terminated: 0, failed: 0 };
   for (const request of due) {
     try {
-      if (await cancelInBooks(request)) result.carriedOut += 1;
+      if (await cancelInBooks(request)) {
+        result.carriedOut += 1;
+        await sendServiceCancelledEmail(request.serviceId);
+      }
     } catch (error) {
       result.failed += 1;
       console.error(`[service-automation] cancellation request ${request.id} failed:`, error);
@@ -279,6 +282,8 @@ export async function carryOutCancellationRequest(
   inClaim?: (tx: Transaction) => Promise<void>,
 ): Promise<{ outcome: "carried_out"; terminated: boolean | null } | { outcome: "not_open" }> {
   if (!(await cancelInBooks(request, inClaim))) return { outcome: "not_open" };
+  // Whoever carried it out (the cron or staff), the account is told once: only one claim above succeeds.
+  await sendServiceCancelledEmail(request.serviceId);
   const db = await getDb();
   const [service] = await db
     .select({ id: services.id, serverId: services.serverId, username: services.username })

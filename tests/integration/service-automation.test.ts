@@ -179,6 +179,10 @@ describe("cancellation requests", () => {
     expect(await invoiceStatus(otherInvoice.id)).toBe("unpaid");
     expect(await autoRenewOf(domain.id)).toBe(false);
     expect(await autoRenewOf(otherDomain.id)).toBe(true);
+    // Told once, though the cron ran three times (twice at once).
+    const told = outbox.filter((message) => message.subject === `Servicio cancelado: ${service.domain}`);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.to).toContain(user.email);
   });
 
   it("carries out an end-of-period request on its date, not before, keeping the domain's renewal when asked", async () => {

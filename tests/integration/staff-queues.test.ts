@@ -205,13 +205,17 @@ describe("Cancelar ahora", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ staffUserId: billing.id, contactId: null, details: expect.objectContaining({ requestId: request.id, serviceId: service.id }) });
     expect(staffRequest.revalidatePath).toHaveBeenCalledWith("/admin/colas", "layout");
-    // The cron sends no email when it carries a request out, and neither does this.
-    expect(outbox).toHaveLength(0);
+    // The account is told it is done, as when the cron carries a request out.
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.to).toContain(user.email);
+    expect(outbox[0]!.subject).toBe(`Servicio cancelado: ${service.domain}`);
+    expect(outbox[0]!.html).toContain(`/productos/${service.id}`);
 
     // Again: the request is no longer open; nothing more happens.
     expect(await actions.carryOutCancellationAction(null, form({ requestId: String(request.id) }))).toEqual({ ok: false, error: "adminQueues.errors.cancellationNotOpen" });
     expect(panel.count("terminateAccount")).toBe(1);
     expect(await auditOf(user.clientId, "staff.cancellation_carried_out")).toHaveLength(1);
+    expect(outbox).toHaveLength(1);
   });
 
   it("acts once when two members of staff and the cron carry out the same request at the same moment", async () => {
@@ -229,6 +233,7 @@ describe("Cancelar ahora", () => {
     expect(panel.count("terminateAccount", service.username!)).toBe(1);
     expect((await serviceRow(db, service.id)).status).toBe("terminated");
     expect(await auditOf(user.clientId, "staff.cancellation_carried_out")).toHaveLength(staffWins);
+    expect(outbox.filter((message) => message.subject === `Servicio cancelado: ${service.domain}`)).toHaveLength(1);
   });
 
   it("leaves the termination to the cron when the panel refuses it, with the books already done", async () => {
