@@ -1,8 +1,9 @@
-import { count, isNotNull } from "drizzle-orm";
+import { and, count, inArray, like, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { announcements, auditLog, downloadCategories, downloads, kbArticles, kbCategories, networkIssueNotices, networkIssues, networkIssueUpdates, servers } from "@/db/schema";
 
-/** A FormData as the staff forms post it (strings, and Files for uploads). */
+/** A FormData as the staff forms post it (strings, repeated fields, and Files for uploads). */
 export function form(values: Record<string, string | string[] | Blob>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(values)) {
@@ -13,31 +14,25 @@ export function form(values: Record<string, string | string[] | Blob>): FormData
   return data;
 }
 
-type CountedTable =
-  | typeof announcements
-  | typeof kbArticles
-  | typeof kbCategories
-  | typeof downloads
-  | typeof downloadCategories
-  | typeof servers
-  | typeof networkIssues
-  | typeof networkIssueUpdates
-  | typeof networkIssueNotices;
-
-/** How many rows each content table and the staff audit trail hold: "nothing written" is these unchanged. */
-export async function contentWrites(db: Database) {
-  const n = async (table: CountedTable) => (await db.select({ n: count() }).from(table))[0]!.n;
-  const [audit] = await db.select({ n: count() }).from(auditLog).where(isNotNull(auditLog.staffUserId));
+/**
+ * How many content rows carry this test file's marker in their title or name, and how many audit
+ * rows its staff wrote: "nothing written" is these unchanged. Only the file's own rows are counted,
+ * since on DATABASE_URL the other test files write to the same tables meanwhile.
+ */
+export async function contentWrites(db: Database, own: { marker: string; staffIds: number[] }) {
+  const pattern = `%${own.marker}%`;
+  const n = async (table: PgTable, where: SQL) => (await db.select({ n: count() }).from(table).where(where))[0]!.n;
+  const markedIssues = db.select({ id: networkIssues.id }).from(networkIssues).where(like(networkIssues.title, pattern));
   return {
-    announcements: await n(announcements),
-    kbArticles: await n(kbArticles),
-    kbCategories: await n(kbCategories),
-    downloads: await n(downloads),
-    downloadCategories: await n(downloadCategories),
-    servers: await n(servers),
-    issues: await n(networkIssues),
-    updates: await n(networkIssueUpdates),
-    notices: await n(networkIssueNotices),
-    audit: audit!.n,
+    announcements: await n(announcements, like(announcements.title, pattern)),
+    kbArticles: await n(kbArticles, like(kbArticles.title, pattern)),
+    kbCategories: await n(kbCategories, like(kbCategories.name, pattern)),
+    downloads: await n(downloads, like(downloads.title, pattern)),
+    downloadCategories: await n(downloadCategories, like(downloadCategories.name, pattern)),
+    servers: await n(servers, like(servers.name, pattern)),
+    issues: await n(networkIssues, like(networkIssues.title, pattern)),
+    updates: await n(networkIssueUpdates, inArray(networkIssueUpdates.issueId, markedIssues)),
+    notices: await n(networkIssueNotices, inArray(networkIssueNotices.issueId, markedIssues)),
+    audit: await n(auditLog, and(inArray(auditLog.staffUserId, own.staffIds))!),
   };
 }

@@ -62,45 +62,48 @@ beforeAll(async () => {
 });
 afterAll(teardownTestDatabase);
 
-async function kbCategory(name = `Correo ${uniqueSuffix()}`) {
+const STAFF = () => [admin, support, billing];
+const writes = () => contentWrites(db, { marker: RUN, staffIds: STAFF().map((member) => member.id) });
+
+async function kbCategory(name = `Correo ${RUN} ${uniqueSuffix()}`) {
   const [row] = await db.insert(kbCategories).values({ name, slug: `cat-${uniqueSuffix()}` }).returning();
   return row!;
 }
 async function downloadCategory() {
-  const [row] = await db.insert(downloadCategories).values({ name: `Manuales ${uniqueSuffix()}` }).returning();
+  const [row] = await db.insert(downloadCategories).values({ name: `Manuales ${RUN} ${uniqueSuffix()}` }).returning();
   return row!;
 }
 async function server() {
-  const [row] = await db.insert(servers).values({ name: `Srv ${uniqueSuffix()}`, hostname: `srv-${uniqueSuffix()}.test`, ipAddress: "192.0.2.10", nameservers: ["ns1.example.es"] }).returning();
+  const [row] = await db.insert(servers).values({ name: `Srv ${RUN} ${uniqueSuffix()}`, hostname: `srv-${uniqueSuffix()}.test`, ipAddress: "192.0.2.10", nameservers: ["ns1.example.es"] }).returning();
   return row!;
 }
 
 /** Every action of the section, each with input its role could send successfully. */
 async function everyAction() {
   const category = await kbCategory();
-  const [article] = await db.insert(kbArticles).values({ categoryId: category.id, title: "Borrar", slug: `borrar-${uniqueSuffix()}`, body: "x" }).returning();
-  const [announcement] = await db.insert(announcements).values({ title: "Borrar", slug: `borrar-${uniqueSuffix()}`, body: "x" }).returning();
+  const [article] = await db.insert(kbArticles).values({ categoryId: category.id, title: `Borrar ${RUN}`, slug: `borrar-${uniqueSuffix()}`, body: "x" }).returning();
+  const [announcement] = await db.insert(announcements).values({ title: `Borrar ${RUN}`, slug: `borrar-${uniqueSuffix()}`, body: "x" }).returning();
   const files = await downloadCategory();
   const emptyFiles = await downloadCategory();
   const emptyKb = await kbCategory();
-  const [file] = await db.insert(downloads).values({ categoryId: files.id, title: "Borrar", fileName: "a.pdf", mimeType: "application/pdf", sizeBytes: PDF.length, data: PDF }).returning();
+  const [file] = await db.insert(downloads).values({ categoryId: files.id, title: `Borrar ${RUN}`, fileName: "a.pdf", mimeType: "application/pdf", sizeBytes: PDF.length, data: PDF }).returning();
   const target = await server();
-  const [issue] = await db.insert(networkIssues).values({ title: "Caída", description: "x", status: "investigating", startsAt: new Date() }).returning();
+  const [issue] = await db.insert(networkIssues).values({ title: `Caída ${RUN}`, description: "x", status: "investigating", startsAt: new Date() }).returning();
   return {
     content: [
-      { name: "saveAnnouncement", run: () => actions.saveAnnouncementAction(null, form({ title: "Aviso", body: "Texto", publishedAt: "2026-01-01T10:00", published: "on" })) },
+      { name: "saveAnnouncement", run: () => actions.saveAnnouncementAction(null, form({ title: `Aviso ${RUN}`, body: "Texto", publishedAt: "2026-01-01T10:00", published: "on" })) },
       { name: "deleteAnnouncement", run: () => actions.deleteAnnouncementAction(null, form({ id: String(announcement!.id) })) },
-      { name: "saveKbCategory", run: () => actions.saveKbCategoryAction(null, form({ name: "Dominios" })) },
+      { name: "saveKbCategory", run: () => actions.saveKbCategoryAction(null, form({ name: `Dominios ${RUN}` })) },
       { name: "deleteKbCategory", run: () => actions.deleteKbCategoryAction(null, form({ id: String(emptyKb.id) })) },
-      { name: "saveKbArticle", run: () => actions.saveKbArticleAction(null, form({ title: "Artículo", categoryId: String(category.id), body: "Texto", published: "on" })) },
+      { name: "saveKbArticle", run: () => actions.saveKbArticleAction(null, form({ title: `Artículo ${RUN}`, categoryId: String(category.id), body: "Texto", published: "on" })) },
       { name: "deleteKbArticle", run: () => actions.deleteKbArticleAction(null, form({ id: String(article!.id) })) },
-      { name: "saveDownloadCategory", run: () => actions.saveDownloadCategoryAction(null, form({ name: "Programas" })) },
+      { name: "saveDownloadCategory", run: () => actions.saveDownloadCategoryAction(null, form({ name: `Programas ${RUN}` })) },
       { name: "deleteDownloadCategory", run: () => actions.deleteDownloadCategoryAction(null, form({ id: String(emptyFiles.id) })) },
-      { name: "uploadDownload", run: () => actions.uploadDownloadAction(null, form({ categoryId: String(files.id), title: "Guía", file: pdfFile() })) },
+      { name: "uploadDownload", run: () => actions.uploadDownloadAction(null, form({ categoryId: String(files.id), title: `Guía ${RUN}`, file: pdfFile() })) },
       { name: "removeDownload", run: () => actions.removeDownloadAction(null, form({ id: String(file!.id) })) },
       {
         name: "createIncident",
-        run: () => actions.createIncidentAction(null, form({ title: "Caída", description: "Sin servicio", status: "outage", startsAt: "2026-01-01T10:00", serverIds: String(target.id) })),
+        run: () => actions.createIncidentAction(null, form({ title: `Caída ${RUN}`, description: "Sin servicio", status: "outage", startsAt: "2026-01-01T10:00", serverIds: String(target.id) })),
       },
       { name: "postIncidentUpdate", run: () => actions.postIncidentUpdateAction(null, form({ issueId: String(issue!.id), status: "in_progress", message: "Trabajando" })) },
       { name: "resolveIncident", run: () => actions.resolveIncidentAction(null, form({ issueId: String(issue!.id), resolution: "Hecho" })) },
@@ -108,7 +111,7 @@ async function everyAction() {
     servers: [
       {
         name: "saveServer",
-        run: () => actions.saveServerAction(null, form({ name: "Nuevo", hostname: "nuevo.example.es", ipAddress: "192.0.2.20", nameservers: "ns1.example.es", port: "2087", username: "root", serverGroup: "default", maxAccounts: "200" })),
+        run: () => actions.saveServerAction(null, form({ name: `Nuevo ${RUN}`, hostname: "nuevo.example.es", ipAddress: "192.0.2.20", nameservers: "ns1.example.es", port: "2087", username: "root", serverGroup: "default", maxAccounts: "200" })),
       },
     ],
     ids: { announcement: announcement!.id, article: article!.id, category: category.id, files: files.id, server: target.id, issue: issue!.id },
@@ -138,19 +141,19 @@ const serverPages = (ids: Ids) => [() => pages.servers(), () => pages.newServer(
 describe("the content section to customers, visitors and the wrong staff", () => {
   it("answers 404 to every action and page without a staff session (signed out or a customer's), and writes nothing", async () => {
     const every = await everyAction();
-    const before = await contentWrites(db);
+    const before = await writes();
     for (const session of [null, customerSessionOf(customer)]) {
       staffRequest.customerSession = session;
       for (const action of [...every.content, ...every.servers]) await expect(action.run(), action.name).rejects.toBeInstanceOf(NotFound);
       for (const page of [...contentPages(every.ids), ...serverPages(every.ids)]) await expect(page()).rejects.toBeInstanceOf(NotFound);
     }
-    expect(await contentWrites(db)).toEqual(before);
+    expect(await writes()).toEqual(before);
     expect(outbox).toHaveLength(0);
   });
 
   it("answers 403 to billing staff on every action and page, and to support staff on the servers, and writes nothing", async () => {
     const every = await everyAction();
-    const before = await contentWrites(db);
+    const before = await writes();
     await signInAsStaff(db, billing);
     for (const action of [...every.content, ...every.servers]) await expect(action.run(), action.name).rejects.toBeInstanceOf(Forbidden);
     for (const page of [...contentPages(every.ids), ...serverPages(every.ids)]) await expect(page()).rejects.toBeInstanceOf(Forbidden);
@@ -158,7 +161,7 @@ describe("the content section to customers, visitors and the wrong staff", () =>
     await signInAsStaff(db, support);
     for (const action of every.servers) await expect(action.run(), action.name).rejects.toBeInstanceOf(Forbidden);
     for (const page of serverPages(every.ids)) await expect(page()).rejects.toBeInstanceOf(Forbidden);
-    expect(await contentWrites(db)).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 
   it("lets support staff run every content action and open every content page, and admins the servers too", async () => {
@@ -228,23 +231,23 @@ describe("announcements", () => {
 
   it("refuses bad input with a message next to the field and writes nothing", async () => {
     await signInAsStaff(db, support);
-    const before = await contentWrites(db);
+    const before = await writes();
     const cases: [Record<string, string>, Record<string, string>][] = [
       [{ title: "", body: "Texto", publishedAt: "2026-01-01T10:00" }, { title: "adminContent.errors.titleRequired" }],
       [{ title: "x".repeat(201), body: "Texto", publishedAt: "2026-01-01T10:00" }, { title: "adminContent.errors.titleTooLong" }],
-      [{ title: "Aviso", body: "   ", publishedAt: "2026-01-01T10:00" }, { body: "adminContent.errors.bodyRequired" }],
-      [{ title: "Aviso", body: "Texto", publishedAt: "mañana" }, { publishedAt: "adminContent.errors.publishDateInvalid" }],
-      [{ title: "Aviso", body: "Texto", publishedAt: "2026-02-30T10:00" }, { publishedAt: "adminContent.errors.publishDateInvalid" }],
-      [{ id: "abc", title: "Aviso", body: "Texto", publishedAt: "2026-01-01T10:00" }, { id: "errors.invalidValue" }],
+      [{ title: `Aviso ${RUN}`, body: "   ", publishedAt: "2026-01-01T10:00" }, { body: "adminContent.errors.bodyRequired" }],
+      [{ title: `Aviso ${RUN}`, body: "Texto", publishedAt: "mañana" }, { publishedAt: "adminContent.errors.publishDateInvalid" }],
+      [{ title: `Aviso ${RUN}`, body: "Texto", publishedAt: "2026-02-30T10:00" }, { publishedAt: "adminContent.errors.publishDateInvalid" }],
+      [{ id: "abc", title: `Aviso ${RUN}`, body: "Texto", publishedAt: "2026-01-01T10:00" }, { id: "errors.invalidValue" }],
     ];
     for (const [values, fieldErrors] of cases) {
       expect(await actions.saveAnnouncementAction(null, form(values)), JSON.stringify(values)).toEqual({ ok: false, error: "errors.checkFields", fieldErrors });
     }
-    expect(await actions.saveAnnouncementAction(null, form({ id: "999999999", title: "Aviso", body: "Texto", publishedAt: "2026-01-01T10:00" }))).toEqual({
+    expect(await actions.saveAnnouncementAction(null, form({ id: "999999999", title: `Aviso ${RUN}`, body: "Texto", publishedAt: "2026-01-01T10:00" }))).toEqual({
       ok: false,
       error: "adminContent.errors.announcementNotFound",
     });
-    expect(await contentWrites(db)).toEqual(before);
+    expect(await writes()).toEqual(before);
     expect(staffRequest.revalidatePath).not.toHaveBeenCalled();
   });
 });
@@ -271,7 +274,7 @@ describe("the knowledge base", () => {
     expect((await listKbCategories()).find((entry) => entry.id === categoryId)?.articleCount).toBe(1);
 
     // A slug another article uses is refused next to the field; a hidden article is out of the search.
-    const other = await actions.saveKbArticleAction(null, form({ title: "Otro", slug: row!.slug, categoryId: String(categoryId), body: "Texto" }));
+    const other = await actions.saveKbArticleAction(null, form({ title: `Otro ${RUN}`, slug: row!.slug, categoryId: String(categoryId), body: "Texto" }));
     expect(other).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { slug: "adminContent.errors.slugTaken" } });
     const hidden = await actions.saveKbArticleAction(null, form({ id: String(articleId), title: row!.title, categoryId: String(categoryId), body: row!.body }));
     expect(hidden.ok).toBe(true);
@@ -292,30 +295,30 @@ describe("the knowledge base", () => {
   it("refuses bad input with a message next to the field and writes nothing", async () => {
     await signInAsStaff(db, support);
     const { id: categoryId } = await kbCategory();
-    const [existing] = await db.insert(kbCategories).values({ name: "Existente", slug: `existente-${uniqueSuffix()}` }).returning();
-    const before = await contentWrites(db);
+    const [existing] = await db.insert(kbCategories).values({ name: `Existente ${RUN}`, slug: `existente-${uniqueSuffix()}` }).returning();
+    const before = await writes();
     const articleCases: [Record<string, string>, Record<string, string>][] = [
       [{ title: "", categoryId: String(categoryId), body: "Texto" }, { title: "adminContent.errors.titleRequired" }],
-      [{ title: "Artículo", categoryId: "", body: "Texto" }, { categoryId: "adminContent.errors.categoryRequired" }],
-      [{ title: "Artículo", categoryId: "999999999", body: "Texto" }, { categoryId: "adminContent.errors.categoryRequired" }],
-      [{ title: "Artículo", categoryId: String(categoryId), body: "" }, { body: "adminContent.errors.bodyRequired" }],
-      [{ title: "Artículo", slug: "Con Espacios", categoryId: String(categoryId), body: "Texto" }, { slug: "adminContent.errors.slugInvalid" }],
-      [{ title: "Artículo", categoryId: String(categoryId), body: "x".repeat(50_001) }, { body: "adminContent.errors.bodyTooLong" }],
+      [{ title: `Artículo ${RUN}`, categoryId: "", body: "Texto" }, { categoryId: "adminContent.errors.categoryRequired" }],
+      [{ title: `Artículo ${RUN}`, categoryId: "999999999", body: "Texto" }, { categoryId: "adminContent.errors.categoryRequired" }],
+      [{ title: `Artículo ${RUN}`, categoryId: String(categoryId), body: "" }, { body: "adminContent.errors.bodyRequired" }],
+      [{ title: `Artículo ${RUN}`, slug: "Con Espacios", categoryId: String(categoryId), body: "Texto" }, { slug: "adminContent.errors.slugInvalid" }],
+      [{ title: `Artículo ${RUN}`, categoryId: String(categoryId), body: "x".repeat(50_001) }, { body: "adminContent.errors.bodyTooLong" }],
     ];
     for (const [values, fieldErrors] of articleCases) {
       expect(await actions.saveKbArticleAction(null, form(values)), JSON.stringify(values).slice(0, 80)).toEqual({ ok: false, error: "errors.checkFields", fieldErrors });
     }
     const categoryCases: [Record<string, string>, Record<string, string>][] = [
       [{ name: "" }, { name: "adminContent.errors.nameRequired" }],
-      [{ name: "Dominios", sortOrder: "primero" }, { sortOrder: "adminContent.errors.sortOrderInvalid" }],
-      [{ name: "Dominios", slug: "ñandú" }, { slug: "adminContent.errors.slugInvalid" }],
-      [{ name: "Dominios", slug: existing!.slug }, { slug: "adminContent.errors.slugTaken" }],
+      [{ name: `Dominios ${RUN}`, sortOrder: "primero" }, { sortOrder: "adminContent.errors.sortOrderInvalid" }],
+      [{ name: `Dominios ${RUN}`, slug: "ñandú" }, { slug: "adminContent.errors.slugInvalid" }],
+      [{ name: `Dominios ${RUN}`, slug: existing!.slug }, { slug: "adminContent.errors.slugTaken" }],
     ];
     for (const [values, fieldErrors] of categoryCases) {
       expect(await actions.saveKbCategoryAction(null, form(values)), JSON.stringify(values)).toEqual({ ok: false, error: "errors.checkFields", fieldErrors });
     }
     expect(await actions.deleteKbArticleAction(null, form({ id: "999999999" }))).toEqual({ ok: false, error: "adminContent.errors.articleNotFound" });
-    expect(await contentWrites(db)).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 });
 
@@ -350,23 +353,23 @@ describe("downloads", () => {
   it("refuses a file whose content is not what its name says, a missing file or category, and writes nothing", async () => {
     await signInAsStaff(db, support);
     const { id: categoryId } = await downloadCategory();
-    const before = await contentWrites(db);
+    const before = await writes();
     const html = new File([new TextEncoder().encode("<html><script>alert(1)</script></html>")], "guia.pdf", { type: "application/pdf" });
     const exe = new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00])], "setup.zip", { type: "application/zip" });
     const cases: [Record<string, string | Blob>, Record<string, string>][] = [
-      [{ categoryId: String(categoryId), title: "Guía", file: html }, { file: "support.errors.attachmentType" }],
-      [{ categoryId: String(categoryId), title: "Guía", file: exe }, { file: "support.errors.attachmentType" }],
-      [{ categoryId: String(categoryId), title: "Guía", file: new File([], "vacio.pdf") }, { file: "support.errors.attachmentEmpty" }],
-      [{ categoryId: String(categoryId), title: "Guía" }, { file: "adminContent.errors.fileRequired" }],
+      [{ categoryId: String(categoryId), title: `Guía ${RUN}`, file: html }, { file: "support.errors.attachmentType" }],
+      [{ categoryId: String(categoryId), title: `Guía ${RUN}`, file: exe }, { file: "support.errors.attachmentType" }],
+      [{ categoryId: String(categoryId), title: `Guía ${RUN}`, file: new File([], "vacio.pdf") }, { file: "support.errors.attachmentEmpty" }],
+      [{ categoryId: String(categoryId), title: `Guía ${RUN}` }, { file: "adminContent.errors.fileRequired" }],
       [{ categoryId: String(categoryId), title: "", file: pdfFile() }, { title: "adminContent.errors.titleRequired" }],
-      [{ categoryId: "", title: "Guía", file: pdfFile() }, { categoryId: "adminContent.errors.categoryRequired" }],
-      [{ categoryId: "999999999", title: "Guía", file: pdfFile() }, { categoryId: "adminContent.errors.categoryRequired" }],
+      [{ categoryId: "", title: `Guía ${RUN}`, file: pdfFile() }, { categoryId: "adminContent.errors.categoryRequired" }],
+      [{ categoryId: "999999999", title: `Guía ${RUN}`, file: pdfFile() }, { categoryId: "adminContent.errors.categoryRequired" }],
     ];
     for (const [values, fieldErrors] of cases) {
       expect(await actions.uploadDownloadAction(null, form(values)), JSON.stringify(Object.keys(values))).toEqual({ ok: false, error: "errors.checkFields", fieldErrors });
     }
     expect(await actions.saveDownloadCategoryAction(null, form({ name: "" }))).toEqual({ ok: false, error: "errors.checkFields", fieldErrors: { name: "adminContent.errors.nameRequired" } });
     expect(await actions.removeDownloadAction(null, form({ id: "999999999" }))).toEqual({ ok: false, error: "adminContent.errors.downloadNotFound" });
-    expect(await contentWrites(db)).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 });
