@@ -37,7 +37,7 @@ const pages = {
 };
 const { listAnnouncements, getAnnouncementBySlug } = await import("@/lib/support/announcements");
 const { searchKnowledgeBase } = await import("@/lib/support/knowledge-base-search");
-const { getKbArticle, listKbCategories } = await import("@/lib/support/knowledge-base");
+const { getKbArticle, getKbCategory, listKbCategories } = await import("@/lib/support/knowledge-base");
 const { listDownloads, takeDownload } = await import("@/lib/support/downloads");
 
 let db: Database;
@@ -272,6 +272,18 @@ describe("the knowledge base", () => {
     const [row] = await db.select().from(kbArticles).where(eq(kbArticles.id, articleId));
     expect(await getKbArticle(row!.slug)).toMatchObject({ id: articleId, body: "## Pasos\n\n- Abra Thunderbird\n- Añada la cuenta", category: { id: categoryId } });
     expect((await listKbCategories()).find((entry) => entry.id === categoryId)?.articleCount).toBe(1);
+
+    // A hidden category takes its articles out of every customer-side read; shown again, they are back.
+    const categoryFields = { id: String(categoryId), name: `Correo electrónico ${RUN}`, description: "Buzones y listas", sortOrder: "3" };
+    expect(await actions.saveKbCategoryAction(null, form({ ...categoryFields, hidden: "on" }))).toMatchObject({ ok: true });
+    expect((await listKbCategories()).map((entry) => entry.id)).not.toContain(categoryId);
+    expect(await searchKnowledgeBase(word)).toEqual([]);
+    expect(await getKbArticle(row!.slug)).toBeNull();
+    expect(await getKbCategory(`correo-electronico-${RUN}`)).toBeNull();
+    expect(await db.select().from(kbArticles).where(eq(kbArticles.id, articleId)).then((rows) => rows[0]!.published)).toBe(true);
+    expect(await actions.saveKbCategoryAction(null, form(categoryFields))).toMatchObject({ ok: true });
+    expect((await searchKnowledgeBase(word)).map((hit) => hit.id)).toEqual([articleId]);
+    expect(await getKbCategory(`correo-electronico-${RUN}`)).not.toBeNull();
 
     // A slug another article uses is refused next to the field; a hidden article is out of the search.
     const other = await actions.saveKbArticleAction(null, form({ title: `Otro ${RUN}`, slug: row!.slug, categoryId: String(categoryId), body: "Texto" }));

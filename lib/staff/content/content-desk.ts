@@ -1,6 +1,6 @@
 import { asc, count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { announcements, downloadCategories, downloads, kbArticles, kbCategories, networkIssues, networkIssueUpdates, servers } from "@/db/schema";
+import { announcements, downloadCategories, downloads, kbArticles, kbCategories, kbHiddenCategories, networkIssues, networkIssueUpdates, servers } from "@/db/schema";
 import type { StaffScope } from "@/lib/auth/scope";
 import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 import { isRowId } from "@/lib/row-id";
@@ -41,7 +41,7 @@ export async function getStaffAnnouncement(_scope: StaffScope, id: number): Prom
   return row ?? null;
 }
 
-export type StaffKbCategory = { id: number; name: string; slug: string; description: string | null; sortOrder: number; articleCount: number };
+export type StaffKbCategory = { id: number; name: string; slug: string; description: string | null; sortOrder: number; hidden: boolean; articleCount: number };
 
 /** Every category with its number of articles, hidden ones included; one statement. */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the StaffScope is the proof that a staff session asked
@@ -54,6 +54,7 @@ export async function listStaffKbCategories(_scope: StaffScope): Promise<StaffKb
       slug: kbCategories.slug,
       description: kbCategories.description,
       sortOrder: kbCategories.sortOrder,
+      hidden: sql<boolean>`exists (select 1 from ${kbHiddenCategories} where ${kbHiddenCategories.categoryId} = ${kbCategories.id})`,
       articleCount: sql<number>`count(${kbArticles.id})`.mapWith(Number),
     })
     .from(kbCategories)

@@ -87,7 +87,7 @@ export const announcementForm = z.object({
   published: checkbox,
 });
 
-export const kbCategoryForm = z.object({ id: optionalId, name, slug, description: optionalText(2000), sortOrder });
+export const kbCategoryForm = z.object({ id: optionalId, name, slug, description: optionalText(2000), sortOrder, hidden: checkbox });
 
 export const kbArticleForm = z.object({
   id: optionalId,

@@ -1,12 +1,12 @@
 import { and, count, eq, ne } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { kbArticles, kbArticleVotes, kbCategories } from "@/db/schema";
+import { kbArticles, kbArticleVotes, kbCategories, kbHiddenCategories } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ContentActor, ContentContext } from "./content-actor";
 import { freeSlug } from "./unique-slug";
 
-export type KbCategoryInput = { id: number | null; name: string; slug: string | null; description: string | null; sortOrder: number };
+export type KbCategoryInput = { id: number | null; name: string; slug: string | null; description: string | null; sortOrder: number; hidden: boolean };
 export type KbArticleInput = { id: number | null; title: string; slug: string | null; categoryId: number; body: string; published: boolean };
 
 const slugTaken = { ok: false as const, error: "errors.checkFields", fieldErrors: { slug: "adminContent.errors.slugTaken" } };
@@ -20,7 +20,10 @@ async function slugInUse(tx: Executor, table: typeof kbCategories | typeof kbArt
   return row !== undefined;
 }
 
-/** A category of the knowledge base; its slug is the address customers open (/soporte/conocimiento/categoria/…). */
+/**
+ * A category of the knowledge base; its slug is the address customers open (/soporte/conocimiento/categoria/…).
+ * Hidden, neither it nor its articles reach customers (lib/support/kb-visibility.ts); the articles keep their own state.
+ */
 export async function saveKbCategory(staff: ContentActor, input: KbCategoryInput, context: ContentContext): Promise<ActionResult<{ id: number }>> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<ActionResult<{ id: number }>> => {
@@ -34,7 +37,16 @@ export async function saveKbCategory(staff: ContentActor, input: KbCategoryInput
           .values({ ...values, slug: slug! })
           .returning({ id: kbCategories.id, slug: kbCategories.slug });
     if (!row) return { ok: false, error: "adminContent.errors.categoryNotFound" };
-    await recordAudit(tx, { clientId: null, contactId: null, staffUserId: staff.staffUserId, action: "staff.kb_category_saved", details: { categoryId: row.id, name: input.name, slug: row.slug, created: !input.id }, ip: context.ip });
+    if (input.hidden) await tx.insert(kbHiddenCategories).values({ categoryId: row.id, hiddenByStaffUserId: staff.staffUserId }).onConflictDoNothing();
+    else await tx.delete(kbHiddenCategories).where(eq(kbHiddenCategories.categoryId, row.id));
+    await recordAudit(tx, {
+      clientId: null,
+      contactId: null,
+      staffUserId: staff.staffUserId,
+      action: "staff.kb_category_saved",
+      details: { categoryId: row.id, name: input.name, slug: row.slug, hidden: input.hidden, created: !input.id },
+      ip: context.ip,
+    });
     return { ok: true, message: "adminContent.kb.categorySaved", data: { id: row.id } };
   });
 }

@@ -71,7 +71,7 @@ export function ConfirmDeleteButton({ action, id, label, question, confirmLabel 
   return (
     <div className="space-y-2">
       {!asking ? (
-        <button type="button" onClick={() => setAsking(true)} className="text-sm font-medium text-red-700 underline-offset-2 hover:underline">
+        <button type="button" onClick={() => setAsking(true)} className="text-left text-sm font-medium text-red-700 underline-offset-2 hover:underline">
           {label}
         </button>
       ) : (

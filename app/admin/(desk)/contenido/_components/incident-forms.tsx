@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
@@ -20,8 +21,18 @@ export function NewIncidentForm({ servers, nowInput }: { servers: { id: number; 
   const statusOptions = useStatusOptions();
   const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = useRememberingForm(createIncidentAction);
   const submitted = result && !result.ok ? submittedValue : () => undefined;
+  // The ticked servers, kept across a refusal like the other fields (submittedValue holds one value per name).
+  const [tickedOnSubmit, setTickedOnSubmit] = useState<string[]>([]);
+  const ticked = (id: number) => Boolean(result && !result.ok) && tickedOnSubmit.includes(String(id));
   return (
-    <form key={formKey} ref={formRef} action={formAction} className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
+    <form
+      key={formKey}
+      ref={formRef}
+      action={formAction}
+      onSubmit={(event) => setTickedOnSubmit(new FormData(event.currentTarget).getAll("serverIds").map(String))}
+      className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      noValidate
+    >
       <Field name="title" label={t("titleField")} defaultValue={submitted("title")} error={fieldErrors?.title} />
       <TextAreaField name="description" label={t("descriptionField")} hint={t("descriptionHint")} defaultValue={submitted("description")} error={fieldErrors?.description} rows={5} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -45,7 +56,7 @@ export function NewIncidentForm({ servers, nowInput }: { servers: { id: number; 
             {servers.map((server) => (
               <li key={server.id}>
                 <label className="flex items-start gap-2 text-sm text-slate-800">
-                  <input type="checkbox" name="serverIds" value={String(server.id)} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
+                  <input type="checkbox" name="serverIds" value={String(server.id)} defaultChecked={ticked(server.id)} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
                   <span className="min-w-0 break-words">
                     {server.name} <span className="text-slate-500">({server.hostname})</span>
                   </span>

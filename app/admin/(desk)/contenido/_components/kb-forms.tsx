@@ -8,11 +8,12 @@ import { deleteKbArticleAction, deleteKbCategoryAction, saveKbArticleAction, sav
 import { BodyField } from "./body-field";
 import { CheckboxField, ConfirmDeleteButton, Outcome, SelectField, TextAreaField } from "./form-bits";
 
-type Category = { id: number; name: string; slug: string; description: string | null; sortOrder: number };
+type Category = { id: number; name: string; slug: string; description: string | null; sortOrder: number; hidden: boolean };
 
 export function KbCategoryForm({ category }: { category?: Category }) {
   const t = useTranslations("adminContent.kb");
   const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = useRememberingForm(saveKbCategoryAction);
+  const failed = result && !result.ok;
   return (
     <form key={formKey} ref={formRef} action={formAction} className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
       <input type="hidden" name="id" value={category ? String(category.id) : ""} />
@@ -20,6 +21,7 @@ export function KbCategoryForm({ category }: { category?: Category }) {
       <Field name="slug" label={t("slug")} hint={t("slugHint")} defaultValue={submittedValue("slug") ?? category?.slug} error={fieldErrors?.slug} />
       <TextAreaField name="description" label={t("categoryDescription")} defaultValue={submittedValue("description") ?? category?.description ?? ""} error={fieldErrors?.description} rows={3} />
       <Field name="sortOrder" label={t("sortOrder")} inputMode="numeric" defaultValue={submittedValue("sortOrder") ?? String(category?.sortOrder ?? 0)} error={fieldErrors?.sortOrder} />
+      <CheckboxField name="hidden" label={t("hidden")} hint={t("hiddenHint")} defaultChecked={failed ? submittedValue("hidden") === "on" : (category?.hidden ?? false)} />
       <Outcome result={result} fieldErrors={fieldErrors} />
       <SubmitButton pendingLabel={t("saving")}>{category ? t("saveCategory") : t("createCategory")}</SubmitButton>
     </form>

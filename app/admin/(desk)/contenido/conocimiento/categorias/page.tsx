@@ -5,6 +5,7 @@ import { kbCategoryHref } from "@/app/(public)/soporte/conocimiento/_components/
 import { BackLink } from "@/app/(portal)/soporte/_components/back-link";
 import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
+import { StatusBadge } from "@/app/_components/status-badge";
 import { listStaffKbCategories } from "@/lib/staff/content/content-desk";
 import { requireStaff } from "@/lib/staff/staff-session";
 import { DeleteKbCategoryButton, KbCategoryForm } from "../../_components/kb-forms";
@@ -30,14 +31,22 @@ export default async function StaffKbCategoriesPage() {
             <ul className="space-y-3">
               {categories.map((category) => (
                 <li key={category.id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                  <Link href={`/admin/contenido/conocimiento/categorias/${category.id}`} className="font-semibold break-words text-brand-700 underline-offset-2 hover:underline">
-                    {category.name}
-                  </Link>
-                  <p className="mt-1 text-sm break-words text-slate-600">
-                    {t("articleCount", { count: category.articleCount })} ·{" "}
-                    <Link href={kbCategoryHref(category.slug)} className="underline-offset-2 hover:underline">
-                      {t("viewAsCustomer")}
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Link href={`/admin/contenido/conocimiento/categorias/${category.id}`} className="min-w-0 font-semibold break-words text-brand-700 underline-offset-2 hover:underline">
+                      {category.name}
                     </Link>
+                    {category.hidden && <StatusBadge label={t("states.hiddenCategory")} tone="slate" />}
+                  </div>
+                  <p className="mt-1 text-sm break-words text-slate-600">
+                    {t("articleCount", { count: category.articleCount })}
+                    {!category.hidden && (
+                      <>
+                        {" · "}
+                        <Link href={kbCategoryHref(category.slug)} className="underline-offset-2 hover:underline">
+                          {t("viewAsCustomer")}
+                        </Link>
+                      </>
+                    )}
                   </p>
                   {category.articleCount === 0 && (
                     <div className="mt-2">
