@@ -107,6 +107,24 @@ describe("staff content", () => {
         await page.getByRole("link", { name: articleTitle }).waitFor();
         await expectNoHorizontalScroll(page);
         await screenshot(page, `staff-content-${viewport}-kb`);
+
+        // The section's other pages fit this width too.
+        const others: [string, string][] = [
+          ["/admin/contenido", content.meta.title],
+          ["/admin/contenido/conocimiento/categorias", content.kb.categories],
+          ["/admin/contenido/descargas", content.downloads.title],
+          ["/admin/contenido/descargas/categorias", content.downloads.categories],
+          ["/admin/contenido/servidores", content.servers.title],
+          ["/admin/contenido/servidores/nuevo", content.servers.new],
+          ["/admin/contenido/incidencias", content.incidents.title],
+          ["/admin/contenido/incidencias/nueva", content.incidents.new],
+        ];
+        for (const [path, heading] of others) {
+          await page.goto(path);
+          await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+          await expectNoHorizontalScroll(page);
+          await screenshot(page, `staff-content-${viewport}${path.replace(/^\/admin\/contenido/, "").replace(/\//g, "-") || "-overview"}`);
+        }
       });
 
       await browser.withSignedInPage({ email: LOGINS.demo, viewport }, async (page) => {
