@@ -18,3 +18,4 @@ export * from "./staff";
 export * from "./domain-orders";
 export * from "./stored-pdfs";
 export * from "./staff-clients";
+export * from "./content-staff";

@@ -78,6 +78,21 @@ export const AUDIT_ACTIONS = [
   "staff.cancellation_carried_out",
   "staff.cancellation_declined",
   "staff.provisioning_retried",
+  // Staff area, content (announcements, knowledge base, downloads, servers, incidents): staff-only traces.
+  "staff.announcement_saved",
+  "staff.announcement_deleted",
+  "staff.kb_category_saved",
+  "staff.kb_category_deleted",
+  "staff.kb_article_saved",
+  "staff.kb_article_deleted",
+  "staff.download_category_saved",
+  "staff.download_category_deleted",
+  "staff.download_uploaded",
+  "staff.download_removed",
+  "staff.server_saved",
+  "staff.incident_created",
+  "staff.incident_updated",
+  "staff.incident_resolved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

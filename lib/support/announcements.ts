@@ -1,6 +1,7 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { announcements } from "@/db/schema";
+import { splitParagraphs } from "./paragraphs";
 import { cursorKey, keysetPage, pageSize, type KeysetOrder, type Page } from "@/lib/pagination/keyset";
 
 export type AnnouncementListRow = {
@@ -19,6 +20,8 @@ export type Announcement = {
   publishedAt: Date;
   body: string;
 };
+
+export { splitParagraphs } from "./paragraphs";
 
 const EXCERPT_LENGTH = 280;
 
@@ -63,15 +66,6 @@ export async function getAnnouncementBySlug(slug: string): Promise<Announcement 
     .where(and(eq(announcements.slug, slug), visible()))
     .limit(1);
   return row ?? null;
-}
-
-/** Paragraphs are separated by blank lines; single line breaks stay inside their paragraph. */
-export function splitParagraphs(body: string): string[] {
-  return body
-    .replace(/\r\n?/g, "\n")
-    .split(/\n[ \t]*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph.length > 0);
 }
 
 /** The first paragraph, cut at a word boundary only when it is longer than the excerpt. */

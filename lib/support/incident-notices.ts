@@ -14,9 +14,12 @@ export type IncidentNoticeRun = { notices: number; emails: number };
  * The cron's incident notices: every incident or maintenance not yet resolved tells each client with
  * a live (active or suspended) service on an affected server, once. The decision and the record are
  * one INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING inside a transaction, so a second run (even
- * a concurrent one) finds the rows and sends nothing; the emails go out after the commit.
+ * a concurrent one) finds the rows and sends nothing; the emails go out after the commit. Staff
+ * creating or updating an incident run it for that incident alone (`issueIds`), right away: the
+ * same claim, so a client the staff path told is never told again by the cron, nor the other way round.
  */
-export async function sendIncidentNotices(options: { db?: Executor } = {}): Promise<IncidentNoticeRun> {
+export async function sendIncidentNotices(options: { db?: Executor; issueIds?: number[] } = {}): Promise<IncidentNoticeRun> {
+  if (options.issueIds && options.issueIds.length === 0) return { notices: 0, emails: 0 };
   const db = options.db ?? (await getDb());
   const decided = await db.transaction((tx) =>
     tx
@@ -26,7 +29,13 @@ export async function sendIncidentNotices(options: { db?: Executor } = {}): Prom
           .selectDistinct({ issueId: sql<number>`${networkIssues.id}`.as("issue_id"), clientId: sql<number>`${services.clientId}`.as("client_id"), sentAt: sql<Date>`now()`.as("sent_at") })
           .from(networkIssues)
           .innerJoin(services, and(inArray(services.status, ["active", "suspended"]), sql`${services.serverId} in ${issueServerIds(networkIssues.id)}`))
-          .where(and(ne(networkIssues.status, "resolved"), sql`(${networkIssues.endsAt} is null or ${networkIssues.endsAt} > now())`)),
+          .where(
+            and(
+              ne(networkIssues.status, "resolved"),
+              sql`(${networkIssues.endsAt} is null or ${networkIssues.endsAt} > now())`,
+              options.issueIds ? inArray(networkIssues.id, options.issueIds) : undefined,
+            ),
+          ),
       )
       .onConflictDoNothing()
       .returning({ issueId: networkIssueNotices.issueId, clientId: networkIssueNotices.clientId }),

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { kbArticles, kbCategories } from "@/db/schema";
+import { kbCategoryVisible } from "./kb-visibility";
 
 /** The document the GIN index "kb_articles_search" is built on: queries must use exactly this expression. */
 export const kbSearchDocument = sql`(setweight(to_tsvector('spanish', ${kbArticles.title}), 'A') || setweight(to_tsvector('spanish', ${kbArticles.body}), 'B'))`;
@@ -31,7 +32,7 @@ export async function searchKnowledgeBase(query: string, options: { limit?: numb
     })
     .from(kbArticles)
     .innerJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
-    .where(and(eq(kbArticles.published, true), sql`${kbSearchDocument} @@ ${tsQuery}`))
+    .where(and(eq(kbArticles.published, true), kbCategoryVisible(kbArticles.categoryId), sql`${kbSearchDocument} @@ ${tsQuery}`))
     .orderBy(desc(sql`ts_rank(${kbSearchDocument}, ${tsQuery})`), desc(kbArticles.id))
     .limit(Math.min(Math.max(options.limit ?? 5, 1), 20));
   return rows.map(({ bodyStart, ...row }) => ({ ...row, excerpt: excerptOf(bodyStart) }));

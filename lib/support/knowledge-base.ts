@@ -3,9 +3,10 @@ import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { kbArticles, kbArticleVotes, kbCategories } from "@/db/schema";
 import { EXCERPT_LENGTH, excerptOf, kbSearchDocument } from "./knowledge-base-search";
+import { kbCategoryVisible } from "./kb-visibility";
 
 // "Base de conocimientos" (walkthrough §7.3): public to signed-out visitors, so nothing here takes a
-// client scope; only published articles are ever read.
+// client scope; only published articles of categories staff have not hidden are ever read.
 
 export type KbCategory = { id: number; name: string; slug: string; description: string | null; articleCount: number };
 export type KbArticleListRow = { id: number; title: string; slug: string; excerpt: string; helpfulYes: number };
@@ -40,6 +41,7 @@ export async function listKbCategories(db?: Executor): Promise<KbCategory[]> {
     })
     .from(kbCategories)
     .leftJoin(kbArticles, and(eq(kbArticles.categoryId, kbCategories.id), eq(kbArticles.published, true)))
+    .where(kbCategoryVisible(kbCategories.id))
     .groupBy(kbCategories.id)
     .orderBy(asc(kbCategories.sortOrder), asc(kbCategories.name), asc(kbCategories.id));
   return rows;
@@ -52,7 +54,7 @@ export async function getKbCategory(slug: string, db?: Executor): Promise<{ cate
   const [category] = await handle
     .select({ id: kbCategories.id, name: kbCategories.name, slug: kbCategories.slug, description: kbCategories.description })
     .from(kbCategories)
-    .where(eq(kbCategories.slug, slug))
+    .where(and(eq(kbCategories.slug, slug), kbCategoryVisible(kbCategories.id)))
     .limit(1);
   if (!category) return null;
   const articles = await handle
@@ -77,7 +79,7 @@ export async function getKbCategory(slug: string, db?: Executor): Promise<{ cate
 export async function getKbArticle(slug: string, options: { countView?: boolean; db?: Executor } = {}): Promise<KbArticle | null> {
   if (!slug || slug.length > 200) return null;
   const handle = await executor(options.db);
-  const where = and(eq(kbArticles.slug, slug), eq(kbArticles.published, true));
+  const where = and(eq(kbArticles.slug, slug), eq(kbArticles.published, true), kbCategoryVisible(kbArticles.categoryId));
   const [article] = options.countView
     ? await handle
         .update(kbArticles)
@@ -123,7 +125,7 @@ export async function relatedKbArticles(article: Pick<KbArticle, "id" | "title" 
     .select({ id: kbArticles.id, title: kbArticles.title, slug: kbArticles.slug, categoryName: kbCategories.name })
     .from(kbArticles)
     .innerJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
-    .where(and(eq(kbArticles.published, true), ne(kbArticles.id, article.id), or(eq(kbArticles.categoryId, article.category.id), titleMatch)))
+    .where(and(eq(kbArticles.published, true), kbCategoryVisible(kbArticles.categoryId), ne(kbArticles.id, article.id), or(eq(kbArticles.categoryId, article.category.id), titleMatch)))
     .orderBy(desc(sql`ts_rank(${kbSearchDocument}, ${titleQuery})`), desc(sql`${kbArticles.categoryId} = ${article.category.id}`), desc(kbArticles.views), asc(kbArticles.id))
     .limit(Math.min(Math.max(options.limit ?? RELATED_ARTICLES, 1), 20));
 }
@@ -150,7 +152,7 @@ export async function voteOnKbArticle(articleId: number, voterKey: string, helpf
     const [article] = await tx
       .select({ id: kbArticles.id, helpfulYes: kbArticles.helpfulYes, helpfulNo: kbArticles.helpfulNo })
       .from(kbArticles)
-      .where(and(eq(kbArticles.id, articleId), eq(kbArticles.published, true)))
+      .where(and(eq(kbArticles.id, articleId), eq(kbArticles.published, true), kbCategoryVisible(kbArticles.categoryId)))
       .limit(1);
     if (!article) return null;
     const inserted = await tx
@@ -178,23 +180,4 @@ export async function hasVotedOnKbArticle(articleId: number, voterKey: string, d
   return row !== undefined;
 }
 
-/**
- * The article body as blocks of a small text subset, never HTML: blank lines separate blocks; a
- * block whose lines all start with "- " is a list, "1. " a numbered list, "## " a heading.
- */
-export type KbBlock = { kind: "paragraph"; text: string } | { kind: "heading"; text: string } | { kind: "list"; ordered: boolean; items: string[] };
-
-export function kbBlocks(body: string): KbBlock[] {
-  return body
-    .replace(/\r\n?/g, "\n")
-    .split(/\n[ \t]*\n/)
-    .map((block) => block.trim())
-    .filter((block) => block.length > 0)
-    .map((block): KbBlock => {
-      const lines = block.split("\n").map((line) => line.trim());
-      if (lines.length === 1 && /^#{2,3} /.test(lines[0]!)) return { kind: "heading", text: lines[0]!.replace(/^#{2,3} /, "") };
-      if (lines.every((line) => /^- /.test(line))) return { kind: "list", ordered: false, items: lines.map((line) => line.slice(2)) };
-      if (lines.every((line) => /^\d+\. /.test(line))) return { kind: "list", ordered: true, items: lines.map((line) => line.replace(/^\d+\. /, "")) };
-      return { kind: "paragraph", text: block };
-    });
-}
+export { kbBlocks, type KbBlock } from "./kb-blocks";

@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/i18n/format";
-import { getAnnouncementBySlug, splitParagraphs } from "@/lib/support/announcements";
+import { getAnnouncementBySlug } from "@/lib/support/announcements";
+import { AnnouncementBody } from "../../_components/announcement-body";
 import { BackLink } from "../../_components/back-link";
 
 type Params = { slug: string };
@@ -37,14 +38,7 @@ export default async function AnnouncementPage({ params }: { params: Promise<Par
             <time dateTime={announcement.publishedAt.toISOString()}>{t("publishedOn", { date: formatDate(announcement.publishedAt, locale) })}</time>
           </p>
         </header>
-        {/* The body is plain text: paragraphs on blank lines, React escapes everything else. */}
-        <div className="max-w-prose space-y-4 text-base leading-relaxed text-slate-800">
-          {splitParagraphs(announcement.body).map((paragraph, index) => (
-            <p key={index} className="whitespace-pre-line">
-              {paragraph}
-            </p>
-          ))}
-        </div>
+        <AnnouncementBody body={announcement.body} />
       </article>
     </>
   );

@@ -6,7 +6,8 @@ import { cache } from "react";
 import { BackLink } from "@/app/(portal)/soporte/_components/back-link";
 import { formatDate } from "@/lib/i18n/format";
 import { currentKbVoterKey } from "@/lib/support/kb-voter";
-import { getKbArticle, hasVotedOnKbArticle, kbBlocks, relatedKbArticles, type KbBlock } from "@/lib/support/knowledge-base";
+import { getKbArticle, hasVotedOnKbArticle, relatedKbArticles } from "@/lib/support/knowledge-base";
+import { KbArticleBody } from "../_components/kb-article-body";
 import { decodeSegment, kbArticleHref, kbCategoryHref } from "../_components/links";
 import { VoteForm } from "./vote-form";
 
@@ -43,11 +44,7 @@ export default async function KbArticlePage({ params }: { params: Promise<{ slug
               <time dateTime={article.updatedAt.toISOString()}>{t("article.updatedOn", { date: formatDate(article.updatedAt, locale) })}</time>
             </p>
           </header>
-          <div className="max-w-prose space-y-4 text-base leading-relaxed text-slate-800">
-            {kbBlocks(article.body).map((block, index) => (
-              <Block key={index} block={block} />
-            ))}
-          </div>
+          <KbArticleBody body={article.body} />
           <footer className="mt-6 border-t border-slate-100 pt-4">
             <p className="text-sm text-slate-700" data-testid="kb-helpful-count">
               {t("article.helpfulCount", { count: article.helpfulYes })}
@@ -77,14 +74,4 @@ export default async function KbArticlePage({ params }: { params: Promise<{ slug
       </div>
     </>
   );
-}
-
-// React escapes every string: a "<script>" in an article is shown as text.
-function Block({ block }: { block: KbBlock }) {
-  if (block.kind === "heading") return <h2 className="text-lg font-semibold text-slate-900">{block.text}</h2>;
-  if (block.kind === "list") {
-    const items = block.items.map((item, index) => <li key={index}>{item}</li>);
-    return block.ordered ? <ol className="list-decimal space-y-1 pl-6">{items}</ol> : <ul className="list-disc space-y-1 pl-6">{items}</ul>;
-  }
-  return <p className="whitespace-pre-line">{block.text}</p>;
 }
