@@ -74,6 +74,16 @@ export const AUDIT_ACTIONS = [
   "staff.impersonation_started",
   "staff.impersonation_ended",
   "staff.client_note_added",
+  // Staff area, catalogue (staff-only, clientId null): what the store sells and at what price.
+  "staff.catalog_group_saved",
+  "staff.catalog_product_saved",
+  "staff.catalog_product_deleted",
+  "staff.catalog_price_changed",
+  "staff.catalog_option_saved",
+  "staff.catalog_option_deleted",
+  "staff.catalog_addon_saved",
+  "staff.catalog_tld_price_changed",
+  "staff.catalog_promo_saved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
