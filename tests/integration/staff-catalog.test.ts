@@ -420,6 +420,12 @@ describe("what staff write is what the store reads", () => {
     expect(await sold()).toMatchObject({ register: 799 });
     expect((await lastAudit("staff.catalog_tld_price_changed")).details).toEqual({ tld, currency: "EUR", years: 1, before: { register: 999, transfer: 0, renew: 1299 }, after: { register: 799, transfer: 0, renew: 1299 } });
 
+    // Two admins adding the same period at the same moment: both answered, one row, the later prices kept.
+    const same = (register: string) => actions.saveTldPriceAction(null, form({ tld, years: "3", register, transfer: "30", renew: "36" }));
+    expect(await Promise.all([same("30"), same("31")])).toEqual([expect.objectContaining({ ok: true }), expect.objectContaining({ ok: true })]);
+    expect(await db.select({ register: tldPrices.register }).from(tldPrices).where(and(eq(tldPrices.tld, tld), eq(tldPrices.years, 3)))).toHaveLength(1);
+    await actions.removeTldPriceAction(null, form({ tld, years: "3", confirm: "yes" }));
+
     expect(await actions.removeTldPriceAction(null, form({ tld, years: "2", confirm: "yes" }))).toEqual({ ok: true, message: "adminCatalog.tlds.removed" });
     expect(await db.select({ years: tldPrices.years }).from(tldPrices).where(eq(tldPrices.tld, tld))).toEqual([{ years: 1 }]);
     expect(await actions.stopSellingTldAction(null, form({ tld, confirm: "yes" }))).toEqual({ ok: true, message: "adminCatalog.tlds.stopped" });
@@ -446,6 +452,12 @@ describe("what staff write is what the store reads", () => {
     const edited = await findPromoCode(db, code);
     expect(edited).toMatchObject({ type: "fixed", value: 500, productIds: [], maxUses: null, expiresAt: null, recurring: false });
     expect((await lastAudit("staff.catalog_promo_saved")).details).toMatchObject({ promoId: promo!.id, before: { type: "percent", value: 1250 }, after: { type: "fixed", value: 500 } });
+
+    // The same new code sent twice at once: one is created, the other is told the code exists.
+    const twin = `DOBLE${f.suffix.toUpperCase()}`.slice(0, 50);
+    const both = await Promise.all([0, 1].map(() => actions.savePromoAction(null, form({ code: twin, type: "fixed", value: "1" }))));
+    expect(both.filter((result) => result.ok)).toHaveLength(1);
+    expect(both.find((result) => !result.ok)).toMatchObject({ ok: false, fieldErrors: { code: "adminCatalog.errors.codeTaken" } });
 
     expect(await actions.setPromoActiveAction(null, form({ promoId: String(promo!.id), active: "no" }))).toEqual({ ok: true, message: "adminCatalog.promos.deactivated" });
     expect(promoRefusal(await findPromoCode(db, code), [f.product.id], new Date())).toBe("store.errors.promoNotFound");

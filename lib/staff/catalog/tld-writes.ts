@@ -16,9 +16,10 @@ const amounts = (row: { register: number; transfer: number; renew: number }) => 
 /** Adds the TLD (or one more number of years of it) or changes its prices. */
 export async function saveTldPrice(staff: Actor, input: TldPriceInput, context: Context): Promise<ActionResult> {
   return catalogWrite(async (tx) => {
-    const [before] = await tx.select().from(tldPrices).where(keyOf(input)).for("update");
+    // No row to lock when the period is new: two staff adding it at once must not collide on the key.
+    const inserted = await tx.insert(tldPrices).values(input).onConflictDoNothing().returning();
+    const [before] = inserted.length > 0 ? [] : await tx.select().from(tldPrices).where(keyOf(input)).for("update");
     if (before) await tx.update(tldPrices).set(amounts(input)).where(keyOf(input));
-    else await tx.insert(tldPrices).values(input);
     await auditCatalog(tx, staff, context, "staff.catalog_tld_price_changed", {
       tld: input.tld,
       currency: input.currency,

@@ -39,46 +39,56 @@ export default async function CatalogTldsPage() {
           const key = { tld: entry.tld, currency: entry.currency };
           return (
             <Section key={`${entry.tld}-${entry.currency}`} id={`tld-${entry.tld.replaceAll(".", "-")}-${entry.currency}`} title={t("tlds.heading", { tld: entry.tld, currency: entry.currency })}>
-              <ul className="space-y-3">
+              <ul className="space-y-1 text-sm text-slate-800">
                 {entry.rows.map((row) => (
-                  <li key={row.years} className="rounded-md border border-slate-200 p-3">
-                    <p className="mb-2 text-sm font-semibold text-slate-800">
-                      {t("tlds.years", { n: row.years })} · {t("tlds.summary", { register: formatAmount(row.register, entry.currency, locale), transfer: formatAmount(row.transfer, entry.currency, locale), renew: formatAmount(row.renew, entry.currency, locale) })}
-                    </p>
-                    <CatalogForm
-                      action={saveTldPriceAction}
-                      hidden={{ ...key, years: String(row.years) }}
-                      fields={amountFields(row)}
-                      columns={4}
-                      label={t("tlds.rowLabel", { tld: entry.tld, currency: entry.currency, n: row.years })}
-                      submitLabel={t("common.save")}
-                      pendingLabel={t("common.saving")}
-                    />
-                    <div className="mt-2">
-                      <ConfirmDelete
-                        action={removeTldPriceAction}
-                        fields={{ ...key, years: String(row.years) }}
-                        triggerLabel={t("tlds.removeYears", { n: row.years })}
-                        title={t("tlds.removeYearsTitle", { tld: entry.tld, n: row.years })}
-                        body={t("tlds.removeYearsBody")}
-                        confirmLabel={t("tlds.removeYearsConfirm")}
-                        {...confirmTexts}
-                      />
-                    </div>
+                  <li key={row.years}>
+                    <span className="font-semibold">{t("tlds.years", { n: row.years })}</span> ·{" "}
+                    {t("tlds.summary", { register: formatAmount(row.register, entry.currency, locale), transfer: formatAmount(row.transfer, entry.currency, locale), renew: formatAmount(row.renew, entry.currency, locale) })}
                   </li>
                 ))}
               </ul>
-              <div className="rounded-md border border-dashed border-slate-300 p-3">
-                <CatalogForm
-                  action={saveTldPriceAction}
-                  hidden={key}
-                  fields={[{ kind: "text", name: "years", label: t("tlds.yearsField"), defaultValue: String((entry.rows.at(-1)?.years ?? 0) + 1) }, ...amountFields()]}
-                  columns={4}
-                  label={t("tlds.addYears", { tld: entry.tld })}
-                  submitLabel={t("tlds.addYears", { tld: entry.tld })}
-                  pendingLabel={t("common.saving")}
-                />
-              </div>
+              {/* The forms stay folded: with a form per period, seven TLDs would make a very long page on a phone. */}
+              <details className="rounded-md border border-slate-200 p-3">
+                <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("tlds.edit", { tld: entry.tld })}</summary>
+                <div className="mt-3 space-y-3">
+                  {entry.rows.map((row) => (
+                    <div key={row.years} className="rounded-md border border-slate-200 p-3">
+                      <p className="mb-2 text-sm font-semibold text-slate-800">{t("tlds.years", { n: row.years })}</p>
+                      <CatalogForm
+                        action={saveTldPriceAction}
+                        hidden={{ ...key, years: String(row.years) }}
+                        fields={amountFields(row)}
+                        columns={4}
+                        label={t("tlds.rowLabel", { tld: entry.tld, currency: entry.currency, n: row.years })}
+                        submitLabel={t("common.save")}
+                        pendingLabel={t("common.saving")}
+                      />
+                      <div className="mt-2">
+                        <ConfirmDelete
+                          action={removeTldPriceAction}
+                          fields={{ ...key, years: String(row.years) }}
+                          triggerLabel={t("tlds.removeYears", { n: row.years })}
+                          title={t("tlds.removeYearsTitle", { tld: entry.tld, n: row.years })}
+                          body={t("tlds.removeYearsBody")}
+                          confirmLabel={t("tlds.removeYearsConfirm")}
+                          {...confirmTexts}
+                        />
+                      </div>
+                    </div>
+                  ))}
+                  <div className="rounded-md border border-dashed border-slate-300 p-3">
+                    <CatalogForm
+                      action={saveTldPriceAction}
+                      hidden={key}
+                      fields={[{ kind: "text", name: "years", label: t("tlds.yearsField"), defaultValue: String((entry.rows.at(-1)?.years ?? 0) + 1) }, ...amountFields()]}
+                      columns={4}
+                      label={t("tlds.addYears", { tld: entry.tld })}
+                      submitLabel={t("tlds.addYears", { tld: entry.tld })}
+                      pendingLabel={t("common.saving")}
+                    />
+                  </div>
+                </div>
+              </details>
               <ConfirmDelete
                 action={stopSellingTldAction}
                 fields={key}
