@@ -36,6 +36,11 @@ const { findPromoCode, promoRefusal } = await import("@/lib/orders/promo");
 const { listTldPrices } = await import("@/lib/domains/tld-prices");
 const { endOfMadridDay } = await import("@/lib/staff/catalog/promo-writes");
 
+// A currency of this file's own: on a shared PostgreSQL database other files list the EUR (and XTS)
+// catalogue and TLD prices exactly, so nothing here may appear there.
+const CURRENCY = "XCT";
+const OTHER_CURRENCY = "XCU";
+
 let db: Database;
 let admin: TestStaff;
 let support: TestStaff;
@@ -52,13 +57,13 @@ async function createFixture() {
   const suffix = uniqueSuffix().replace(/[^a-z0-9]/gi, "").toLowerCase();
   const [group] = await db.insert(productGroups).values({ name: `Grupo ${suffix}`, slug: `grupo-${suffix}`, sortOrder: 50 }).returning();
   const [product] = await db.insert(products).values({ groupId: group!.id, name: `Producto ${suffix}`, panelPackage: "plan_prueba" }).returning();
-  await db.insert(productPrices).values({ productId: product!.id, currency: "EUR", billingCycle: "monthly", price: 990, setupFee: 0 });
+  await db.insert(productPrices).values({ productId: product!.id, currency: CURRENCY, billingCycle: "monthly", price: 990, setupFee: 0 });
   const [option] = await db.insert(productConfigOptions).values({ productId: product!.id, name: "Espacio extra", type: "select" }).returning();
   const [choice] = await db.insert(productConfigChoices).values({ optionId: option!.id, label: "+5 GB", panelValue: "5120" }).returning();
-  await db.insert(productConfigChoicePrices).values({ choiceId: choice!.id, currency: "EUR", billingCycle: "monthly", price: 100, setupFee: 0 });
-  const [addon] = await db.insert(addons).values({ name: `Complemento ${suffix}`, billingCycle: "monthly", price: 300, currency: "EUR" }).returning();
+  await db.insert(productConfigChoicePrices).values({ choiceId: choice!.id, currency: CURRENCY, billingCycle: "monthly", price: 100, setupFee: 0 });
+  const [addon] = await db.insert(addons).values({ name: `Complemento ${suffix}`, billingCycle: "monthly", price: 300, currency: CURRENCY }).returning();
   const tld = `t${suffix.slice(-10)}`;
-  await db.insert(tldPrices).values({ tld, currency: "EUR", years: 1, register: 999, transfer: 999, renew: 1299 });
+  await db.insert(tldPrices).values({ tld, currency: CURRENCY, years: 1, register: 999, transfer: 999, renew: 1299 });
   const [promo] = await db.insert(promoCodes).values({ code: `PRUEBA${suffix.toUpperCase()}`.slice(0, 50), type: "percent", value: 1000 }).returning();
   return { suffix, group: group!, product: product!, option: option!, choice: choice!, addon: addon!, tld, promo: promo! };
 }
@@ -103,20 +108,20 @@ function everyAction(f: Fixture) {
     { name: "createProduct", run: () => actions.createProductAction(null, form({ groupId: String(f.group.id), name: "Nuevo producto" })) },
     { name: "updateProduct", run: () => actions.updateProductAction(null, form({ productId: product, groupId: String(f.group.id), name: "Cambiado" })) },
     { name: "deleteProduct", run: () => actions.deleteProductAction(null, form({ productId: product, confirm: "yes" })) },
-    { name: "savePrice", run: () => actions.saveProductPriceAction(null, form({ productId: product, currency: "EUR", billingCycle: "annually", price: "99" })) },
-    { name: "removePrice", run: () => actions.removeProductPriceAction(null, form({ productId: product, currency: "EUR", billingCycle: "monthly", confirm: "yes" })) },
+    { name: "savePrice", run: () => actions.saveProductPriceAction(null, form({ productId: product, currency: CURRENCY, billingCycle: "annually", price: "99" })) },
+    { name: "removePrice", run: () => actions.removeProductPriceAction(null, form({ productId: product, currency: CURRENCY, billingCycle: "monthly", confirm: "yes" })) },
     { name: "setAddons", run: () => actions.setProductAddonsAction(null, form({ productId: product, addonIds: String(f.addon.id) })) },
     { name: "saveOption", run: () => actions.saveOptionAction(null, form({ productId: product, name: "IP", type: "yesno" })) },
     { name: "deleteOption", run: () => actions.deleteOptionAction(null, form({ optionId: String(f.option.id), confirm: "yes" })) },
     { name: "saveChoice", run: () => actions.saveChoiceAction(null, form({ optionId: String(f.option.id), label: "+10 GB" })) },
     { name: "deleteChoice", run: () => actions.deleteChoiceAction(null, form({ choiceId: choice, confirm: "yes" })) },
-    { name: "saveChoicePrice", run: () => actions.saveChoicePriceAction(null, form({ choiceId: choice, currency: "EUR", billingCycle: "annually", price: "10" })) },
-    { name: "removeChoicePrice", run: () => actions.removeChoicePriceAction(null, form({ choiceId: choice, currency: "EUR", billingCycle: "monthly", confirm: "yes" })) },
-    { name: "saveAddon", run: () => actions.saveAddonAction(null, form({ addonId: String(f.addon.id), name: "X", billingCycle: "monthly", price: "1" })) },
-    { name: "newAddon", run: () => actions.saveAddonAction(null, form({ name: `Nuevo ${f.suffix}`, billingCycle: "monthly", price: "1" })) },
-    { name: "saveTld", run: () => actions.saveTldPriceAction(null, form({ tld: f.tld, years: "1", register: "1", transfer: "1", renew: "1" })) },
-    { name: "removeTld", run: () => actions.removeTldPriceAction(null, form({ tld: f.tld, years: "1", confirm: "yes" })) },
-    { name: "stopTld", run: () => actions.stopSellingTldAction(null, form({ tld: f.tld, confirm: "yes" })) },
+    { name: "saveChoicePrice", run: () => actions.saveChoicePriceAction(null, form({ choiceId: choice, currency: CURRENCY, billingCycle: "annually", price: "10" })) },
+    { name: "removeChoicePrice", run: () => actions.removeChoicePriceAction(null, form({ choiceId: choice, currency: CURRENCY, billingCycle: "monthly", confirm: "yes" })) },
+    { name: "saveAddon", run: () => actions.saveAddonAction(null, form({ currency: CURRENCY, addonId: String(f.addon.id), name: "X", billingCycle: "monthly", price: "1" })) },
+    { name: "newAddon", run: () => actions.saveAddonAction(null, form({ currency: CURRENCY, name: `Nuevo ${f.suffix}`, billingCycle: "monthly", price: "1" })) },
+    { name: "saveTld", run: () => actions.saveTldPriceAction(null, form({ currency: CURRENCY, tld: f.tld, years: "1", register: "1", transfer: "1", renew: "1" })) },
+    { name: "removeTld", run: () => actions.removeTldPriceAction(null, form({ currency: CURRENCY, tld: f.tld, years: "1", confirm: "yes" })) },
+    { name: "stopTld", run: () => actions.stopSellingTldAction(null, form({ currency: CURRENCY, tld: f.tld, confirm: "yes" })) },
     { name: "savePromo", run: () => actions.savePromoAction(null, form({ promoId: String(f.promo.id), code: f.promo.code, type: "fixed", value: "5" })) },
     { name: "newPromo", run: () => actions.savePromoAction(null, form({ code: `NUEVO${f.suffix.toUpperCase()}`.slice(0, 50), type: "fixed", value: "5" })) },
     { name: "setPromoActive", run: () => actions.setPromoActiveAction(null, form({ promoId: String(f.promo.id), active: "no" })) },
@@ -134,7 +139,7 @@ function everyPage(f: Fixture) {
 }
 
 async function storeProduct(productId: number) {
-  const groups = await listStoreCatalogue("EUR", db);
+  const groups = await listStoreCatalogue(CURRENCY, db);
   return groups.flatMap((group) => group.products).find((product) => product.id === productId) ?? null;
 }
 
@@ -206,28 +211,28 @@ describe("bad input", () => {
       ],
       ["product moved to no group", () => actions.updateProductAction(null, form({ productId: product, groupId: "2147483000", name: "X" })), { groupId: "adminCatalog.errors.groupNotFound" }],
       ["delete unconfirmed", () => actions.deleteProductAction(null, form({ productId: product })), { confirm: "adminCatalog.errors.confirmRequired" }],
-      ["price with thousands", () => actions.saveProductPriceAction(null, form({ productId: product, billingCycle: "monthly", price: "1.000,00" })), { price: "adminCatalog.errors.amountInvalid" }],
-      ["price letters", () => actions.saveProductPriceAction(null, form({ productId: product, billingCycle: "monthly", price: "doce", setupFee: "-5" })), { price: "adminCatalog.errors.amountInvalid", setupFee: "adminCatalog.errors.amountInvalid" }],
-      ["price three decimals", () => actions.saveProductPriceAction(null, form({ productId: product, billingCycle: "monthly", price: "12,505" })), { price: "adminCatalog.errors.amountInvalid" }],
+      ["price with thousands", () => actions.saveProductPriceAction(null, form({ currency: CURRENCY, productId: product, billingCycle: "monthly", price: "1.000,00" })), { price: "adminCatalog.errors.amountInvalid" }],
+      ["price letters", () => actions.saveProductPriceAction(null, form({ currency: CURRENCY, productId: product, billingCycle: "monthly", price: "doce", setupFee: "-5" })), { price: "adminCatalog.errors.amountInvalid", setupFee: "adminCatalog.errors.amountInvalid" }],
+      ["price three decimals", () => actions.saveProductPriceAction(null, form({ currency: CURRENCY, productId: product, billingCycle: "monthly", price: "12,505" })), { price: "adminCatalog.errors.amountInvalid" }],
       ["price cycle", () => actions.saveProductPriceAction(null, form({ productId: product, billingCycle: "weekly", price: "12", currency: "EURO" })), { billingCycle: "adminCatalog.errors.cycleInvalid", currency: "adminCatalog.errors.currencyInvalid" }],
-      ["remove price unconfirmed", () => actions.removeProductPriceAction(null, form({ productId: product, billingCycle: "monthly" })), { confirm: "adminCatalog.errors.confirmRequired" }],
+      ["remove price unconfirmed", () => actions.removeProductPriceAction(null, form({ currency: CURRENCY, productId: product, billingCycle: "monthly" })), { confirm: "adminCatalog.errors.confirmRequired" }],
       ["addons", () => actions.setProductAddonsAction(null, form({ productId: product, addonIds: ["2147483000"] })), { addonIds: "adminCatalog.errors.addonNotFound" }],
       ["option", () => actions.saveOptionAction(null, form({ productId: product, name: "", type: "radio" })), { name: "adminCatalog.errors.nameRequired", type: "adminCatalog.errors.optionTypeInvalid" }],
       ["delete option unconfirmed", () => actions.deleteOptionAction(null, form({ optionId: String(f.option.id), confirm: "no" })), { confirm: "adminCatalog.errors.confirmRequired" }],
       ["choice", () => actions.saveChoiceAction(null, form({ optionId: String(f.option.id), label: "" })), { label: "adminCatalog.errors.labelRequired" }],
       ["delete choice unconfirmed", () => actions.deleteChoiceAction(null, form({ choiceId: choice })), { confirm: "adminCatalog.errors.confirmRequired" }],
-      ["choice price", () => actions.saveChoicePriceAction(null, form({ choiceId: choice, billingCycle: "monthly", price: "" })), { price: "adminCatalog.errors.amountInvalid" }],
-      ["remove choice price unconfirmed", () => actions.removeChoicePriceAction(null, form({ choiceId: choice, billingCycle: "monthly" })), { confirm: "adminCatalog.errors.confirmRequired" }],
-      ["addon", () => actions.saveAddonAction(null, form({ addonId: String(f.addon.id), name: "", billingCycle: "monthly", price: "3,5,0" })), { name: "adminCatalog.errors.nameRequired", price: "adminCatalog.errors.amountInvalid" }],
-      ["tld", () => actions.saveTldPriceAction(null, form({ tld: "no valida!", years: "11", register: "0", transfer: "x", renew: "" })), {
+      ["choice price", () => actions.saveChoicePriceAction(null, form({ currency: CURRENCY, choiceId: choice, billingCycle: "monthly", price: "" })), { price: "adminCatalog.errors.amountInvalid" }],
+      ["remove choice price unconfirmed", () => actions.removeChoicePriceAction(null, form({ currency: CURRENCY, choiceId: choice, billingCycle: "monthly" })), { confirm: "adminCatalog.errors.confirmRequired" }],
+      ["addon", () => actions.saveAddonAction(null, form({ currency: CURRENCY, addonId: String(f.addon.id), name: "", billingCycle: "monthly", price: "3,5,0" })), { name: "adminCatalog.errors.nameRequired", price: "adminCatalog.errors.amountInvalid" }],
+      ["tld", () => actions.saveTldPriceAction(null, form({ currency: CURRENCY, tld: "no valida!", years: "11", register: "0", transfer: "x", renew: "" })), {
         tld: "adminCatalog.errors.tldInvalid",
         years: "adminCatalog.errors.yearsInvalid",
         register: "adminCatalog.errors.amountPositive",
         transfer: "adminCatalog.errors.amountInvalid",
         renew: "adminCatalog.errors.amountInvalid",
       }],
-      ["remove tld unconfirmed", () => actions.removeTldPriceAction(null, form({ tld: f.tld, years: "1" })), { confirm: "adminCatalog.errors.confirmRequired" }],
-      ["stop tld unconfirmed", () => actions.stopSellingTldAction(null, form({ tld: f.tld })), { confirm: "adminCatalog.errors.confirmRequired" }],
+      ["remove tld unconfirmed", () => actions.removeTldPriceAction(null, form({ currency: CURRENCY, tld: f.tld, years: "1" })), { confirm: "adminCatalog.errors.confirmRequired" }],
+      ["stop tld unconfirmed", () => actions.stopSellingTldAction(null, form({ currency: CURRENCY, tld: f.tld })), { confirm: "adminCatalog.errors.confirmRequired" }],
       ["promo code", () => actions.savePromoAction(null, form({ code: "a b", type: "percent", value: "10", maxUses: "0", expiresOn: "2026-02-30" })), {
         code: "adminCatalog.errors.codeInvalid",
         maxUses: "adminCatalog.errors.maxUsesInvalid",
@@ -243,9 +248,9 @@ describe("bad input", () => {
     for (const [name, run, fieldErrors] of refusals) expect(await run(), name).toMatchObject({ ok: false, error: "errors.checkFields", fieldErrors });
     // Rows that do not exist are "not found", not a 500.
     expect(await actions.updateProductAction(null, form({ productId: "2147483000", groupId: String(f.group.id), name: "X" }))).toEqual({ ok: false, error: "adminCatalog.errors.productNotFound" });
-    expect(await actions.removeProductPriceAction(null, form({ productId: product, billingCycle: "triennially", confirm: "yes" }))).toEqual({ ok: false, error: "adminCatalog.errors.priceNotFound" });
+    expect(await actions.removeProductPriceAction(null, form({ currency: CURRENCY, productId: product, billingCycle: "triennially", confirm: "yes" }))).toEqual({ ok: false, error: "adminCatalog.errors.priceNotFound" });
     expect(await actions.saveChoiceAction(null, form({ optionId: "2147483000", label: "X" }))).toEqual({ ok: false, error: "adminCatalog.errors.optionNotFound" });
-    expect(await actions.stopSellingTldAction(null, form({ tld: `no${f.tld}`, confirm: "yes" }))).toEqual({ ok: false, error: "adminCatalog.errors.tldNotFound" });
+    expect(await actions.stopSellingTldAction(null, form({ currency: CURRENCY, tld: `no${f.tld}`, confirm: "yes" }))).toEqual({ ok: false, error: "adminCatalog.errors.tldNotFound" });
     expect(await actions.setPromoActiveAction(null, form({ promoId: "2147483000", active: "no" }))).toEqual({ ok: false, error: "adminCatalog.errors.promoNotFound" });
     expect(await snapshot(f)).toEqual(before);
     expect(staffRequest.revalidatePath).not.toHaveBeenCalled();
@@ -275,16 +280,16 @@ describe("what staff write is what the store reads", () => {
     expect(staffRequest.revalidatePath).toHaveBeenCalledWith("/admin/catalogo", "layout");
 
     expect(await actions.saveGroupAction(null, form({ groupId: String(f.group.id), name: "Renombrado", slug: f.group.slug, sortOrder: "3" }))).toMatchObject({ ok: true });
-    let store = (await listStoreCatalogue("EUR", db)).find((group) => group.id === f.group.id);
+    let store = (await listStoreCatalogue(CURRENCY, db)).find((group) => group.id === f.group.id);
     expect(store).toMatchObject({ name: "Renombrado", description: null });
     expect(store!.products.map((product) => product.id)).toEqual([f.product.id]);
     const audit = await lastAudit("staff.catalog_group_saved");
     expect(audit).toMatchObject({ clientId: null, staffUserId: admin.id, details: { groupId: f.group.id, before: { name: f.group.name, sortOrder: 50 }, after: { name: "Renombrado", sortOrder: 3 } } });
 
     expect(await actions.saveGroupAction(null, form({ groupId: String(f.group.id), name: "Renombrado", slug: f.group.slug, hidden: "on" }))).toMatchObject({ ok: true });
-    store = (await listStoreCatalogue("EUR", db)).find((group) => group.id === f.group.id);
+    store = (await listStoreCatalogue(CURRENCY, db)).find((group) => group.id === f.group.id);
     expect(store).toBeUndefined();
-    expect(await getOrderableProduct(db, f.product.id, "EUR")).toBeNull();
+    expect(await getOrderableProduct(db, f.product.id, CURRENCY)).toBeNull();
   });
 
   it("product details: name, features, group, requires domain, panel package and hidden", async () => {
@@ -296,7 +301,7 @@ describe("what staff write is what the store reads", () => {
       form({ productId: String(f.product.id), groupId: String(otherGroup!.id), name: "Plan Nuevo", description: "Para tiendas", features: "10 GB SSD\n\n  Correo ilimitado  \n", requiresDomain: "on", panelPackage: "plan_nuevo", sortOrder: "2" }),
     );
     expect(result).toEqual({ ok: true, message: "adminCatalog.products.saved" });
-    expect(await getOrderableProduct(db, f.product.id, "EUR")).toMatchObject({
+    expect(await getOrderableProduct(db, f.product.id, CURRENCY)).toMatchObject({
       name: "Plan Nuevo",
       description: "Para tiendas",
       features: ["10 GB SSD", "Correo ilimitado"],
@@ -311,7 +316,7 @@ describe("what staff write is what the store reads", () => {
 
     expect(await actions.updateProductAction(null, form({ productId: String(f.product.id), groupId: String(otherGroup!.id), name: "Plan Nuevo", hidden: "on" }))).toMatchObject({ ok: true });
     expect(await storeProduct(f.product.id)).toBeNull();
-    expect(await getOrderableProduct(db, f.product.id, "EUR")).toBeNull();
+    expect(await getOrderableProduct(db, f.product.id, CURRENCY)).toBeNull();
     const [cleared] = await db.select().from(products).where(eq(products.id, f.product.id));
     expect(cleared).toMatchObject({ hidden: true, panelPackage: null, features: [], requiresDomain: false });
   });
@@ -319,26 +324,26 @@ describe("what staff write is what the store reads", () => {
   it("prices: a cycle added in euros as typed, changed, and removed, with before and after in the audit", async () => {
     const f = await createFixture();
     await signInAsStaff(db, admin);
-    expect(await actions.saveProductPriceAction(null, form({ productId: String(f.product.id), billingCycle: "annually", price: "99,90", setupFee: "12.5" }))).toEqual({ ok: true, message: "adminCatalog.prices.saved" });
+    expect(await actions.saveProductPriceAction(null, form({ currency: CURRENCY, productId: String(f.product.id), billingCycle: "annually", price: "99,90", setupFee: "12.5" }))).toEqual({ ok: true, message: "adminCatalog.prices.saved" });
     expect((await storeProduct(f.product.id))!.prices).toEqual([
       { billingCycle: "monthly", price: 990, setupFee: 0 },
       { billingCycle: "annually", price: 9990, setupFee: 1250 },
     ]);
-    expect((await lastAudit("staff.catalog_price_changed")).details).toEqual({ kind: "product", productId: f.product.id, currency: "EUR", billingCycle: "annually", before: null, after: { price: 9990, setupFee: 1250 } });
+    expect((await lastAudit("staff.catalog_price_changed")).details).toEqual({ kind: "product", productId: f.product.id, currency: CURRENCY, billingCycle: "annually", before: null, after: { price: 9990, setupFee: 1250 } });
 
-    expect(await actions.saveProductPriceAction(null, form({ productId: String(f.product.id), currency: "eur", billingCycle: "monthly", price: "12,50 €" }))).toMatchObject({ ok: true });
-    expect((await getOrderableProduct(db, f.product.id, "EUR"))!.prices[0]).toEqual({ billingCycle: "monthly", price: 1250, setupFee: 0 });
+    expect(await actions.saveProductPriceAction(null, form({ productId: String(f.product.id), currency: CURRENCY.toLowerCase(), billingCycle: "monthly", price: "12,50 €" }))).toMatchObject({ ok: true });
+    expect((await getOrderableProduct(db, f.product.id, CURRENCY))!.prices[0]).toEqual({ billingCycle: "monthly", price: 1250, setupFee: 0 });
     expect((await lastAudit("staff.catalog_price_changed")).details).toMatchObject({ billingCycle: "monthly", before: { price: 990, setupFee: 0 }, after: { price: 1250, setupFee: 0 } });
 
     // Another currency is another price: the EUR store does not see it.
-    expect(await actions.saveProductPriceAction(null, form({ productId: String(f.product.id), currency: "USD", billingCycle: "monthly", price: "14" }))).toMatchObject({ ok: true });
+    expect(await actions.saveProductPriceAction(null, form({ productId: String(f.product.id), currency: OTHER_CURRENCY, billingCycle: "monthly", price: "14" }))).toMatchObject({ ok: true });
     expect((await storeProduct(f.product.id))!.prices).toHaveLength(2);
-    expect((await listStoreCatalogue("USD", db)).flatMap((group) => group.products).find((product) => product.id === f.product.id)!.prices).toEqual([{ billingCycle: "monthly", price: 1400, setupFee: 0 }]);
+    expect((await listStoreCatalogue(OTHER_CURRENCY, db)).flatMap((group) => group.products).find((product) => product.id === f.product.id)!.prices).toEqual([{ billingCycle: "monthly", price: 1400, setupFee: 0 }]);
 
-    expect(await actions.removeProductPriceAction(null, form({ productId: String(f.product.id), billingCycle: "monthly", confirm: "yes" }))).toEqual({ ok: true, message: "adminCatalog.prices.removed" });
+    expect(await actions.removeProductPriceAction(null, form({ currency: CURRENCY, productId: String(f.product.id), billingCycle: "monthly", confirm: "yes" }))).toEqual({ ok: true, message: "adminCatalog.prices.removed" });
     expect((await storeProduct(f.product.id))!.prices).toEqual([{ billingCycle: "annually", price: 9990, setupFee: 1250 }]);
     expect((await lastAudit("staff.catalog_price_changed")).details).toMatchObject({ billingCycle: "monthly", before: { price: 1250 }, after: null });
-    await actions.removeProductPriceAction(null, form({ productId: String(f.product.id), billingCycle: "annually", confirm: "yes" }));
+    await actions.removeProductPriceAction(null, form({ currency: CURRENCY, productId: String(f.product.id), billingCycle: "annually", confirm: "yes" }));
     // Without a price in the customer's currency it is not sold.
     expect(await storeProduct(f.product.id)).toBeNull();
   });
@@ -350,7 +355,7 @@ describe("what staff write is what the store reads", () => {
     expect(created).toMatchObject({ ok: true, message: "adminCatalog.products.created", data: { productId: expect.any(Number) } });
     const productId = (created as { data: { productId: number } }).data.productId;
     expect(await storeProduct(productId)).toBeNull();
-    await actions.saveProductPriceAction(null, form({ productId: String(productId), billingCycle: "monthly", price: "4" }));
+    await actions.saveProductPriceAction(null, form({ currency: CURRENCY, productId: String(productId), billingCycle: "monthly", price: "4" }));
     expect(await storeProduct(productId)).toMatchObject({ name: `Plan ${f.suffix}`, prices: [{ billingCycle: "monthly", price: 400, setupFee: 0 }] });
   });
 
@@ -363,44 +368,44 @@ describe("what staff write is what the store reads", () => {
     const [copies] = await db.select().from(productConfigOptions).where(and(eq(productConfigOptions.productId, f.product.id), eq(productConfigOptions.name, "Copias")));
     await actions.saveChoiceAction(null, form({ optionId: String(copies!.id), label: "Copias diarias", panelValue: "backups" }));
     const [daily] = await db.select().from(productConfigChoices).where(eq(productConfigChoices.optionId, copies!.id));
-    expect(await actions.saveChoicePriceAction(null, form({ choiceId: String(daily!.id), billingCycle: "monthly", price: "2,00", setupFee: "1" }))).toMatchObject({ ok: true });
-    expect(await actions.saveChoicePriceAction(null, form({ choiceId: String(f.choice.id), billingCycle: "monthly", price: "1,50" }))).toMatchObject({ ok: true });
+    expect(await actions.saveChoicePriceAction(null, form({ currency: CURRENCY, choiceId: String(daily!.id), billingCycle: "monthly", price: "2,00", setupFee: "1" }))).toMatchObject({ ok: true });
+    expect(await actions.saveChoicePriceAction(null, form({ currency: CURRENCY, choiceId: String(f.choice.id), billingCycle: "monthly", price: "1,50" }))).toMatchObject({ ok: true });
     expect((await lastAudit("staff.catalog_price_changed")).details).toMatchObject({ kind: "choice", choiceId: f.choice.id, before: { price: 100 }, after: { price: 150 } });
     await actions.saveChoiceAction(null, form({ optionId: String(f.option.id), choiceId: String(f.choice.id), label: "+5 GB SSD", panelValue: "5120" }));
 
-    const orderable = await getOrderableProduct(db, f.product.id, "EUR");
+    const orderable = await getOrderableProduct(db, f.product.id, CURRENCY);
     expect(orderable!.options).toEqual([
       { id: copies!.id, name: "Copias", type: "yesno", choices: [{ id: daily!.id, label: "Copias diarias", prices: [{ billingCycle: "monthly", price: 200, setupFee: 100 }] }] },
       { id: f.option.id, name: "Disco adicional", type: "select", choices: [{ id: f.choice.id, label: "+5 GB SSD", prices: [{ billingCycle: "monthly", price: 150, setupFee: 0 }] }] },
     ]);
 
-    expect(await actions.removeChoicePriceAction(null, form({ choiceId: String(f.choice.id), billingCycle: "monthly", confirm: "yes" }))).toMatchObject({ ok: true });
+    expect(await actions.removeChoicePriceAction(null, form({ currency: CURRENCY, choiceId: String(f.choice.id), billingCycle: "monthly", confirm: "yes" }))).toMatchObject({ ok: true });
     expect(await actions.deleteChoiceAction(null, form({ choiceId: String(daily!.id), confirm: "yes" }))).toEqual({ ok: true, message: "adminCatalog.choices.deleted" });
     expect(await actions.deleteOptionAction(null, form({ optionId: String(f.option.id), confirm: "yes" }))).toEqual({ ok: true, message: "adminCatalog.options.deleted" });
     expect((await lastAudit("staff.catalog_option_deleted")).details).toMatchObject({ kind: "option", optionId: f.option.id, before: { name: "Disco adicional", choices: [{ label: "+5 GB SSD", prices: [] }] }, after: null });
-    expect((await getOrderableProduct(db, f.product.id, "EUR"))!.options).toEqual([{ id: copies!.id, name: "Copias", type: "yesno", choices: [] }]);
+    expect((await getOrderableProduct(db, f.product.id, CURRENCY))!.options).toEqual([{ id: copies!.id, name: "Copias", type: "yesno", choices: [] }]);
     expect(await db.select().from(productConfigChoices).where(eq(productConfigChoices.optionId, f.option.id))).toEqual([]);
   });
 
   it("addons: created with their price, offered with a product, shown to the customer with that product, hidden", async () => {
     const f = await createFixture();
-    const { client } = await createTestClient(db);
+    const { client } = await createTestClient(db, { client: { currency: CURRENCY } });
     await createTestService(db, client.id, { productId: f.product.id });
     await signInAsStaff(db, admin);
     const name = `Copias ${f.suffix}`;
-    expect(await actions.saveAddonAction(null, form({ name, description: "Cada noche", billingCycle: "monthly", price: "3,99", setupFee: "", currency: "EUR" }))).toEqual({ ok: true, message: "adminCatalog.addons.created" });
+    expect(await actions.saveAddonAction(null, form({ name, description: "Cada noche", billingCycle: "monthly", price: "3,99", setupFee: "", currency: CURRENCY }))).toEqual({ ok: true, message: "adminCatalog.addons.created" });
     const [created] = await db.select().from(addons).where(eq(addons.name, name));
-    expect(created).toMatchObject({ price: 399, setupFee: 0, currency: "EUR", billingCycle: "monthly", hidden: false });
+    expect(created).toMatchObject({ price: 399, setupFee: 0, currency: CURRENCY, billingCycle: "monthly", hidden: false });
     expect(await actions.setProductAddonsAction(null, form({ productId: String(f.product.id), addonIds: [String(created!.id), String(f.addon.id)] }))).toEqual({ ok: true, message: "adminCatalog.addons.linksSaved" });
 
     const offered = async () => (await listAvailableAddons(scopeOf(client.id))).services.flatMap((service) => service.addons.map((addon) => ({ id: addon.id, price: addon.price })));
     expect(await offered()).toEqual(expect.arrayContaining([{ id: created!.id, price: 399 }, { id: f.addon.id, price: 300 }]));
 
-    expect(await actions.saveAddonAction(null, form({ addonId: String(created!.id), name, billingCycle: "annually", price: "40", setupFee: "5", hidden: "" }))).toMatchObject({ ok: true });
+    expect(await actions.saveAddonAction(null, form({ currency: CURRENCY, addonId: String(created!.id), name, billingCycle: "annually", price: "40", setupFee: "5", hidden: "" }))).toMatchObject({ ok: true });
     expect((await lastAudit("staff.catalog_addon_saved")).details).toMatchObject({ addonId: created!.id, before: { price: 399, setupFee: 0, billingCycle: "monthly" }, after: { price: 4000, setupFee: 500, billingCycle: "annually" } });
     expect(await offered()).toEqual(expect.arrayContaining([{ id: created!.id, price: 4000 }]));
 
-    await actions.saveAddonAction(null, form({ addonId: String(created!.id), name, billingCycle: "annually", price: "40", hidden: "on" }));
+    await actions.saveAddonAction(null, form({ currency: CURRENCY, addonId: String(created!.id), name, billingCycle: "annually", price: "40", hidden: "on" }));
     await actions.setProductAddonsAction(null, form({ productId: String(f.product.id), addonIds: String(f.addon.id) }));
     expect(await offered()).toEqual([{ id: f.addon.id, price: 300 }]);
     expect((await lastAudit("staff.catalog_product_saved")).details).toEqual({ productId: f.product.id, before: { addonIds: [f.addon.id, created!.id].sort((a, b) => a - b) }, after: { addonIds: [f.addon.id] } });
@@ -412,23 +417,23 @@ describe("what staff write is what the store reads", () => {
     const f = await createFixture();
     await signInAsStaff(db, admin);
     const tld = `n${f.tld}`;
-    const sold = async () => (await listTldPrices("EUR", db)).find((row) => row.tld === tld) ?? null;
-    expect(await actions.saveTldPriceAction(null, form({ tld: `.${tld.toUpperCase()}`, years: "1", register: "9,99", transfer: "0", renew: "12.99" }))).toEqual({ ok: true, message: "adminCatalog.tlds.saved" });
-    expect(await sold()).toEqual({ tld, currency: "EUR", register: 999, transfer: 0, renew: 1299 });
-    expect(await actions.saveTldPriceAction(null, form({ tld, years: "2", register: "22", transfer: "22", renew: "25" }))).toMatchObject({ ok: true });
-    expect(await actions.saveTldPriceAction(null, form({ tld, years: "1", register: "7,99", transfer: "0", renew: "12.99" }))).toMatchObject({ ok: true });
+    const sold = async () => (await listTldPrices(CURRENCY, db)).find((row) => row.tld === tld) ?? null;
+    expect(await actions.saveTldPriceAction(null, form({ currency: CURRENCY, tld: `.${tld.toUpperCase()}`, years: "1", register: "9,99", transfer: "0", renew: "12.99" }))).toEqual({ ok: true, message: "adminCatalog.tlds.saved" });
+    expect(await sold()).toEqual({ tld, currency: CURRENCY, register: 999, transfer: 0, renew: 1299 });
+    expect(await actions.saveTldPriceAction(null, form({ currency: CURRENCY, tld, years: "2", register: "22", transfer: "22", renew: "25" }))).toMatchObject({ ok: true });
+    expect(await actions.saveTldPriceAction(null, form({ currency: CURRENCY, tld, years: "1", register: "7,99", transfer: "0", renew: "12.99" }))).toMatchObject({ ok: true });
     expect(await sold()).toMatchObject({ register: 799 });
-    expect((await lastAudit("staff.catalog_tld_price_changed")).details).toEqual({ tld, currency: "EUR", years: 1, before: { register: 999, transfer: 0, renew: 1299 }, after: { register: 799, transfer: 0, renew: 1299 } });
+    expect((await lastAudit("staff.catalog_tld_price_changed")).details).toEqual({ tld, currency: CURRENCY, years: 1, before: { register: 999, transfer: 0, renew: 1299 }, after: { register: 799, transfer: 0, renew: 1299 } });
 
     // Two admins adding the same period at the same moment: both answered, one row, the later prices kept.
-    const same = (register: string) => actions.saveTldPriceAction(null, form({ tld, years: "3", register, transfer: "30", renew: "36" }));
+    const same = (register: string) => actions.saveTldPriceAction(null, form({ currency: CURRENCY, tld, years: "3", register, transfer: "30", renew: "36" }));
     expect(await Promise.all([same("30"), same("31")])).toEqual([expect.objectContaining({ ok: true }), expect.objectContaining({ ok: true })]);
     expect(await db.select({ register: tldPrices.register }).from(tldPrices).where(and(eq(tldPrices.tld, tld), eq(tldPrices.years, 3)))).toHaveLength(1);
-    await actions.removeTldPriceAction(null, form({ tld, years: "3", confirm: "yes" }));
+    await actions.removeTldPriceAction(null, form({ currency: CURRENCY, tld, years: "3", confirm: "yes" }));
 
-    expect(await actions.removeTldPriceAction(null, form({ tld, years: "2", confirm: "yes" }))).toEqual({ ok: true, message: "adminCatalog.tlds.removed" });
+    expect(await actions.removeTldPriceAction(null, form({ currency: CURRENCY, tld, years: "2", confirm: "yes" }))).toEqual({ ok: true, message: "adminCatalog.tlds.removed" });
     expect(await db.select({ years: tldPrices.years }).from(tldPrices).where(eq(tldPrices.tld, tld))).toEqual([{ years: 1 }]);
-    expect(await actions.stopSellingTldAction(null, form({ tld, confirm: "yes" }))).toEqual({ ok: true, message: "adminCatalog.tlds.stopped" });
+    expect(await actions.stopSellingTldAction(null, form({ currency: CURRENCY, tld, confirm: "yes" }))).toEqual({ ok: true, message: "adminCatalog.tlds.stopped" });
     expect(await sold()).toBeNull();
     expect((await lastAudit("staff.catalog_tld_price_changed")).details).toMatchObject({ tld, before: [{ years: 1, register: 799 }], after: null });
   });
@@ -482,6 +487,6 @@ describe("what staff write is what the store reads", () => {
     expect(after.products.map((product) => product.id)).toEqual([used[0]!.id]);
     expect([after.prices, after.options, after.choices, after.choicePrices, after.links]).toEqual([[], [], [], [], []]);
     expect(await storeProduct(f.product.id)).toBeNull();
-    expect((await lastAudit("staff.catalog_product_deleted")).details).toMatchObject({ productId: f.product.id, before: { name: f.product.name, prices: [{ currency: "EUR", billingCycle: "monthly", price: 990, setupFee: 0 }] }, after: null });
+    expect((await lastAudit("staff.catalog_product_deleted")).details).toMatchObject({ productId: f.product.id, before: { name: f.product.name, prices: [{ currency: CURRENCY, billingCycle: "monthly", price: 990, setupFee: 0 }] }, after: null });
   });
 });
