@@ -110,6 +110,7 @@ export function CatalogForm<T = undefined>({
   label,
   columns = 1,
   openOnSuccess,
+  secondary = false,
 }: {
   action: Action<T>;
   hidden?: Record<string, string>;
@@ -120,6 +121,8 @@ export function CatalogForm<T = undefined>({
   columns?: 1 | 2 | 4;
   /** Opens `${prefix}${data.productId}` once the action succeeds (a new product's page). */
   openOnSuccess?: string;
+  /** A plain button, for a form that only switches something (deactivate a code) rather than saving fields. */
+  secondary?: boolean;
 }) {
   const { formAction, formRef, formKey, result, fieldErrors, submittedValue } = useRememberingForm(action);
   const router = useRouter();
@@ -142,7 +145,9 @@ export function CatalogForm<T = undefined>({
       </div>
       {result && !result.ok && <FormAlert kind="error" message={result.error} />}
       {result?.ok && result.message && <FormAlert kind="success" message={result.message} />}
-      <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
+      <SubmitButton pendingLabel={pendingLabel} className={secondary ? "border border-slate-300 !bg-white !text-slate-900 !shadow-none hover:!bg-slate-50" : ""}>
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

@@ -78,6 +78,7 @@ export default async function CatalogPromosPage({ searchParams }: { searchParams
               action={setPromoActiveAction}
               hidden={{ promoId: String(promo.id), active: promo.active ? "no" : "yes" }}
               fields={[]}
+              secondary
               label={t(promo.active ? "promos.deactivate" : "promos.activate", { code: promo.code })}
               submitLabel={t(promo.active ? "promos.deactivate" : "promos.activate", { code: promo.code })}
               pendingLabel={t("common.saving")}
