@@ -17,6 +17,7 @@ import {
 } from "@/db/schema";
 import { seedReferenceDataOnce, setupTestDatabase, teardownTestDatabase } from "@/tests/helpers/database";
 import { createTestClient, createTestService, sessionUserFor, uniqueSuffix } from "@/tests/helpers/factories";
+import { form } from "@/tests/helpers/form-data";
 import { Forbidden, NotFound, Redirected } from "@/tests/helpers/next-navigation";
 import { scopeOf } from "@/tests/helpers/scope";
 
@@ -45,12 +46,6 @@ let db: Database;
 let admin: TestStaff;
 let support: TestStaff;
 let billing: TestStaff;
-
-function form(values: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const item of Array.isArray(value) ? value : [value]) data.append(key, item);
-  return data;
-}
 
 /** A group, a product with a monthly EUR price, an option with a choice and its price, an addon, a TLD and a promo code of this test's own. */
 async function createFixture() {

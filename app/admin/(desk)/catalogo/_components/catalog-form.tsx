@@ -1,8 +1,10 @@
 "use client";
 
-import { useEffect, useActionState, useId, useRef } from "react";
+import { useEffect, useId } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { dangerTriggerButton } from "@/app/_components/button-styles";
+import { ConfirmDialogForm } from "@/app/_components/confirm-dialog-form";
 import { FormAlert } from "@/app/_components/form-alert";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useRememberingForm } from "@/app/_components/use-remembering-form";
@@ -153,19 +155,14 @@ export function CatalogForm<T = undefined>({
 }
 
 /**
- * A destructive action's two steps: the button opens a modal dialog saying what will happen, and
- * only its confirm button posts the form (with confirm=yes, which the server requires). A refusal
- * (a product with services) is shown inside the dialog.
+ * A deletion's two steps, through the portal's one confirm dialog: the button opens it saying what
+ * will happen, and only its confirm button posts (with confirm=yes, which the server requires). A
+ * refusal (a product with services) is shown inside the dialog.
  */
 export function ConfirmDelete({
-  action,
   fields,
-  triggerLabel,
-  title,
   body,
-  confirmLabel,
-  cancelLabel,
-  pendingLabel,
+  ...dialog
 }: {
   action: Action;
   fields: Record<string, string>;
@@ -176,46 +173,9 @@ export function ConfirmDelete({
   cancelLabel: string;
   pendingLabel: string;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
-  const [state, formAction, pending] = useActionState(action, null);
-  const close = () => {
-    dialog.current?.close();
-    trigger.current?.focus();
-  };
   return (
-    <div>
-      <button
-        ref={trigger}
-        type="button"
-        onClick={() => dialog.current?.showModal()}
-        className="inline-flex w-full items-center justify-center rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 sm:w-auto"
-      >
-        {triggerLabel}
-      </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50">
-        <form action={formAction} className="space-y-4 p-5">
-          {Object.entries(fields).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          <input type="hidden" name="confirm" value="yes" />
-          <h2 id={titleId} className="text-lg font-semibold">
-            {title}
-          </h2>
-          <p className="text-sm text-slate-700">{body}</p>
-          {state && !state.ok && <FormAlert kind="error" message={state.error} />}
-          {state?.ok && state.message && <FormAlert kind="success" message={state.message} />}
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <button type="button" onClick={close} disabled={pending} className="inline-flex w-full items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50 sm:w-auto">
-              {cancelLabel}
-            </button>
-            <button type="submit" disabled={pending} aria-busy={pending} className="inline-flex w-full items-center justify-center rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-70 sm:w-auto">
-              {pending ? pendingLabel : confirmLabel}
-            </button>
-          </div>
-        </form>
-      </dialog>
-    </div>
+    <ConfirmDialogForm {...dialog} fields={{ ...fields, confirm: "yes" }} tone="danger" triggerClassName={dangerTriggerButton}>
+      <p>{body}</p>
+    </ConfirmDialogForm>
   );
 }
