@@ -93,6 +93,16 @@ export const AUDIT_ACTIONS = [
   "staff.incident_created",
   "staff.incident_updated",
   "staff.incident_resolved",
+  // Staff area, catalogue (staff-only, clientId null): what the store sells and at what price.
+  "staff.catalog_group_saved",
+  "staff.catalog_product_saved",
+  "staff.catalog_product_deleted",
+  "staff.catalog_price_changed",
+  "staff.catalog_option_saved",
+  "staff.catalog_option_deleted",
+  "staff.catalog_addon_saved",
+  "staff.catalog_tld_price_changed",
+  "staff.catalog_promo_saved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
