@@ -1,5 +1,5 @@
 import { createTestStaff, signInAsStaff, type TestStaff } from "@/tests/helpers/staff-request";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { staffScopeFromSession } from "@/lib/auth/scope";
@@ -157,7 +157,7 @@ describe("incidents", () => {
     expect(await actions.postIncidentUpdateAction(null, form({ issueId: String(issueId), status: "in_progress", message: "Otra vez" }))).toEqual({ ok: false, error: "adminContent.errors.incidentResolved" });
     expect(await actions.resolveIncidentAction(null, form({ issueId: String(issueId), resolution: "Otra vez" }))).toEqual({ ok: false, error: "adminContent.errors.incidentResolved" });
 
-    const trail = (await db.select().from(auditLog).where(eq(auditLog.staffUserId, support.id))).filter((entry) => (entry.details as { issueId?: number } | null)?.issueId === issueId);
+    const trail = (await db.select().from(auditLog).where(eq(auditLog.staffUserId, support.id)).orderBy(asc(auditLog.id))).filter((entry) => (entry.details as { issueId?: number } | null)?.issueId === issueId);
     expect(trail.map((entry) => entry.action)).toEqual(["staff.incident_created", "staff.incident_updated", "staff.incident_updated", "staff.incident_resolved"]);
   });
 

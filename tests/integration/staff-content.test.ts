@@ -1,5 +1,5 @@
 import { createTestStaff, customerSessionOf, signInAsStaff, staffRequest, type TestStaff } from "@/tests/helpers/staff-request";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { announcements, auditLog, downloadCategories, downloads, kbArticles, kbCategories, networkIssues, servers } from "@/db/schema";
@@ -223,7 +223,7 @@ describe("announcements", () => {
     expect(await db.select().from(announcements).where(eq(announcements.id, id))).toEqual([]);
     expect(await actions.deleteAnnouncementAction(null, form({ id: String(id) }))).toEqual({ ok: false, error: "adminContent.errors.announcementNotFound" });
 
-    const trail = await db.select().from(auditLog).where(and(eq(auditLog.staffUserId, support.id)));
+    const trail = await db.select().from(auditLog).where(eq(auditLog.staffUserId, support.id)).orderBy(asc(auditLog.id));
     const mine = trail.filter((entry) => (entry.details as { announcementId?: number } | null)?.announcementId === id);
     expect(mine.map((entry) => entry.action)).toEqual(["staff.announcement_saved", "staff.announcement_saved", "staff.announcement_deleted"]);
     expect(mine.every((entry) => entry.clientId === null)).toBe(true);
