@@ -1,41 +1,19 @@
 import type { Page } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_ADMIN_TOTP_SECRET, DEMO_STAFF } from "@/db/seed/demo-staff";
+import { describe, expect, it } from "vitest";
 import { buildTinyPdf } from "@/db/seed/tiny-pdf";
-import { totpCode, totpStepAt } from "@/lib/auth/two-factor-totp";
 import admin from "@/lib/i18n/messages/es/admin.json";
 import billingMessages from "@/lib/i18n/messages/es/billing.json";
 import dashboard from "@/lib/i18n/messages/es/dashboard.json";
 import { expectNoHorizontalScroll, LOGINS, screenshot, type ViewportName } from "@/tests/helpers/browser";
 import { setUpBrowser } from "@/tests/helpers/sign-in";
+import { setUpAdminSignIn } from "@/tests/helpers/staff-sign-in";
 
 // Issue 10 Acceptance (billing and files): the staff admin signs in with TOTP, records a bank
 // transfer for an unpaid invoice of demo@cliente.test, which becomes a numbered tax invoice the
 // customer sees paid; and uploads a PDF that then appears on the client's dashboard.
 
 const browser = setUpBrowser();
-const DEMO_PASSWORD = "Demo-2026!";
-let lastStep = 0;
-
-async function adminSignIn(page: Page) {
-  // A TOTP code is good once: another sign-in in the same 30 s window waits for the next code.
-  while (totpStepAt(Date.now()) <= lastStep) await page.waitForTimeout(1000);
-  await page.goto("/admin/acceso");
-  await page.getByLabel(admin.signIn.email, { exact: true }).fill(DEMO_STAFF.admin.email);
-  await page.getByLabel(admin.signIn.password, { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: admin.signIn.submit }).click();
-  const code = page.getByLabel(admin.signIn.code, { exact: true });
-  await code.waitFor();
-  lastStep = totpStepAt(Date.now());
-  await code.fill(await totpCode(DEMO_ADMIN_TOTP_SECRET));
-  await Promise.all([page.waitForURL(/\/admin\/tickets$/, { waitUntil: "commit" }), page.getByRole("button", { name: admin.signIn.codeSubmit }).click()]);
-}
-
-// Leave the admin's next code usable for the browser tests that follow (staff-tickets signs in too).
-afterAll(async () => {
-  while (totpStepAt(Date.now()) <= lastStep) await new Promise((resolve) => setTimeout(resolve, 1000));
-}, 40_000);
-
+const adminSignIn = setUpAdminSignIn();
 async function openDemoClient(page: Page) {
   await page.getByRole("navigation").getByRole("link", { name: admin.nav.billing }).click();
   await page.getByRole("heading", { level: 1, name: admin.billing.search.title }).waitFor();

@@ -1,12 +1,11 @@
 import type { Page } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_ADMIN_TOTP_SECRET, DEMO_STAFF } from "@/db/seed/demo-staff";
-import { totpCode, totpStepAt } from "@/lib/auth/two-factor-totp";
+import { describe, expect, it } from "vitest";
 import admin from "@/lib/i18n/messages/es/admin.json";
 import queues from "@/lib/i18n/messages/es/admin-queues.json";
 import services from "@/lib/i18n/messages/es/services.json";
 import { expectNoHorizontalScroll, LOGINS, screenshot, type ViewportName } from "@/tests/helpers/browser";
 import { setUpBrowser } from "@/tests/helpers/sign-in";
+import { setUpAdminSignIn } from "@/tests/helpers/staff-sign-in";
 
 // Issue 10, scope item 7 (Colas): the demo seed leaves two paid services of demo@cliente.test whose
 // provisioning failed (db/seed/demo-queues.ts), one per viewport. The admin retries one: the sandbox
@@ -17,29 +16,8 @@ import { setUpBrowser } from "@/tests/helpers/sign-in";
 // customer asks again before it is carried out.
 
 const browser = setUpBrowser();
-const DEMO_PASSWORD = "Demo-2026!";
+const adminSignIn = setUpAdminSignIn();
 const FAILED_DOMAIN: Record<ViewportName, string> = { desktop: "reservas-casa-rural.es", phone: "academia-idiomas.es" } as Record<ViewportName, string>;
-let lastStep = 0;
-
-async function adminSignIn(page: Page) {
-  // A TOTP code is good once: another sign-in in the same 30 s window waits for the next code.
-  while (totpStepAt(Date.now()) <= lastStep) await page.waitForTimeout(1000);
-  await page.goto("/admin/acceso");
-  await page.getByLabel(admin.signIn.email, { exact: true }).fill(DEMO_STAFF.admin.email);
-  await page.getByLabel(admin.signIn.password, { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: admin.signIn.submit }).click();
-  const code = page.getByLabel(admin.signIn.code, { exact: true });
-  await code.waitFor();
-  lastStep = totpStepAt(Date.now());
-  await code.fill(await totpCode(DEMO_ADMIN_TOTP_SECRET));
-  await Promise.all([page.waitForURL(/\/admin\/tickets$/, { waitUntil: "commit" }), page.getByRole("button", { name: admin.signIn.codeSubmit }).click()]);
-}
-
-// Leave the admin's next code usable for the browser tests that follow (staff-tickets signs in too).
-afterAll(async () => {
-  while (totpStepAt(Date.now()) <= lastStep) await new Promise((resolve) => setTimeout(resolve, 1000));
-}, 40_000);
-
 const rowOf = (page: Page, domain: string) => page.locator("main tr", { hasText: domain });
 
 /** As the demo customer: the now active service's page, then an immediate cancellation with its confirmation. */
