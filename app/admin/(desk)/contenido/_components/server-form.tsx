@@ -4,23 +4,12 @@ import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useRememberingForm } from "@/app/_components/use-remembering-form";
+import type { StaffServer } from "@/lib/staff/content/content-desk";
 import { saveServerAction } from "../actions";
 import { CheckboxField, Outcome, TextAreaField } from "./form-bits";
 
-export type ServerDraft = {
-  id: number;
-  name: string;
-  hostname: string;
-  ipAddress: string;
-  location: string | null;
-  nameservers: string[];
-  port: number;
-  username: string;
-  serverGroup: string;
-  maxAccounts: number;
-  active: boolean;
-  credentialSet: boolean;
-};
+/** A server as the desk lists it, without the account count the form does not show. */
+export type ServerDraft = Omit<StaffServer, "accounts">;
 
 /** New or edit. The panel credential's variable is write-only here: the form says whether one is set, never which. */
 export function ServerForm({ server }: { server?: ServerDraft }) {
