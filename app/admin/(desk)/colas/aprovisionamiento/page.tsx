@@ -9,6 +9,7 @@ import { MAX_PROVISION_ATTEMPTS } from "@/lib/services/provision";
 import { listProvisioningFailures, type ProvisioningQueueRow } from "@/lib/staff/queues/queue-lists";
 import { requireStaff, staffMayAct } from "@/lib/staff/staff-session";
 import { QueueNotices, RetryProvisioningButton } from "../queue-forms";
+import { serviceAndClientColumns } from "../queue-columns";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminQueues.provisioning");
@@ -25,29 +26,7 @@ export default async function StaffProvisioningQueuePage({ searchParams }: { sea
   const mayRetry = staffMayAct(staff, ["support"]);
 
   const columns: DataTableColumn<ProvisioningQueueRow>[] = [
-    {
-      key: "service",
-      label: t("provisioning.columns.service"),
-      rowHeader: true,
-      cellClassName: "col-span-2 font-medium wrap-anywhere md:min-w-44",
-      cell: (row) => (
-        <>
-          {row.domain}
-          <span className="block text-xs font-normal text-slate-600">{row.productName}</span>
-        </>
-      ),
-    },
-    {
-      key: "client",
-      label: t("provisioning.columns.client"),
-      labelClassName: "md:hidden",
-      cellClassName: "col-span-2 text-sm break-words",
-      cell: (row) => (
-        <Link href={`/admin/clientes/${row.clientId}`} className="text-brand-700 underline-offset-2 hover:underline">
-          {row.clientName}
-        </Link>
-      ),
-    },
+    ...serviceAndClientColumns<ProvisioningQueueRow>({ service: t("provisioning.columns.service"), client: t("provisioning.columns.client") }),
     {
       key: "error",
       label: t("provisioning.columns.error"),

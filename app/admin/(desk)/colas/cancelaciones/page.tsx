@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { listOpenCancellations, type CancellationQueueRow } from "@/lib/staff/queues/queue-lists";
 import { requireStaff, staffMayAct } from "@/lib/staff/staff-session";
 import { CarryOutCancellationButton, DeclineCancellationButton, QueueNotices } from "../queue-forms";
+import { serviceAndClientColumns } from "../queue-columns";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminQueues.cancellations");
@@ -26,29 +27,7 @@ export default async function StaffCancellationQueuePage({ searchParams }: { sea
   const mayAct = staffMayAct(staff, ["billing"]);
 
   const columns: DataTableColumn<CancellationQueueRow>[] = [
-    {
-      key: "service",
-      label: t("cancellations.columns.service"),
-      rowHeader: true,
-      cellClassName: "col-span-2 font-medium wrap-anywhere md:min-w-44",
-      cell: (row) => (
-        <>
-          {row.domain}
-          <span className="block text-xs font-normal text-slate-600">{row.productName}</span>
-        </>
-      ),
-    },
-    {
-      key: "client",
-      label: t("cancellations.columns.client"),
-      labelClassName: "md:hidden",
-      cellClassName: "col-span-2 text-sm break-words",
-      cell: (row) => (
-        <Link href={`/admin/clientes/${row.clientId}`} className="text-brand-700 underline-offset-2 hover:underline">
-          {row.clientName}
-        </Link>
-      ),
-    },
+    ...serviceAndClientColumns<CancellationQueueRow>({ service: t("cancellations.columns.service"), client: t("cancellations.columns.client") }),
     {
       key: "type",
       label: t("cancellations.columns.type"),
